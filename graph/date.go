@@ -1,0 +1,54 @@
+package graph
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is an ISO 8601 calendar date at the precision the text gives: "2025-09-05",
+// "2025-09" or "2025". The empty Date means unknown. Dates of one precision order as strings.
+type Date string
+
+// DayDate returns the Date of t's calendar day.
+func DayDate(t time.Time) Date { return Date(t.Format("2006-01-02")) }
+
+// ParseDate checks that s is a Date at one of the three precisions.
+func ParseDate(s string) (Date, error) {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(s) == len(layout) {
+			if _, err := time.Parse(layout, s); err == nil {
+				return Date(s), nil
+			}
+		}
+	}
+	return "", fmt.Errorf("%w: date %q is not YYYY-MM-DD, YYYY-MM or YYYY", ErrInvalid, s)
+}
+
+// Time returns the first instant of the date, and false for the empty Date.
+func (d Date) Time() (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(d) == len(layout) {
+			t, err := time.Parse(layout, string(d))
+			return t, err == nil
+		}
+	}
+	return time.Time{}, false
+}
+
+// Year returns the year of the date, or 0 when it is unknown.
+func (d Date) Year() int {
+	t, ok := d.Time()
+	if !ok {
+		return 0
+	}
+	return t.Year()
+}
+
+// Contains reports whether o lies within d, d being the coarser or equal date
+// ("2025-09" contains "2025-09-04").
+func (d Date) Contains(o Date) bool {
+	return d != "" && len(o) >= len(d) && o[:len(d)] == d
+}
+
+// Overlaps reports whether the two dates can be the same day: one contains the other.
+func (d Date) Overlaps(o Date) bool { return d.Contains(o) || o.Contains(d) }

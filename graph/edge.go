@@ -1,0 +1,52 @@
+package graph
+
+// Relation names the meaning of an edge; edges point From the subject To the object.
+type Relation string
+
+// The relations of the graph. The values are stored on disk and shown in the API.
+const (
+	RelHolder             Relation = "holder"              // Tenure → Person
+	RelTenurePost         Relation = "tenure-post"         // Tenure → Post
+	RelPostOrganization   Relation = "post-of"             // Post → Organization
+	RelPostCountry        Relation = "post-of-country"     // Post → Country
+	RelCitizenOf          Relation = "citizen-of"          // Person → Country
+	RelPartOf             Relation = "part-of"             // Organization → Organization
+	RelMemberOf           Relation = "member-of"           // Country → Organization
+	RelLocatedIn          Relation = "located-in"          // Place → Country
+	RelHeldIn             Relation = "held-in"             // Event → Place (city)
+	RelAtVenue            Relation = "at-venue"            // Event → Place (venue or region)
+	RelInCountry          Relation = "in-country"          // Event → Country
+	RelChairedBy          Relation = "chaired-by"          // Event → Person, Country or Organization
+	RelOrganizedBy        Relation = "organized-by"        // Event → Organization
+	RelParticipant        Relation = "participant"         // Event → Person
+	RelParticipantOrg     Relation = "participant-org"     // Event → Organization
+	RelParticipantCountry Relation = "participant-country" // Event → Country
+	RelEventPartOf        Relation = "event-part-of"       // Event → Event
+	RelMentionedIn        Relation = "mentioned-in"        // any node → Document
+)
+
+// Evidence is where a fact was read: a sentence of a document and its byte offset in the
+// document's text.
+type Evidence struct {
+	Document ID
+	Sentence string
+	Offset   int
+}
+
+// Edge is one fact between two nodes with the sentences that state it. Read from a Store, an
+// edge merges the evidence of every document that states it.
+type Edge struct {
+	From     ID
+	Relation Relation
+	To       ID
+	Evidence []Evidence
+}
+
+// Direction selects which end of an edge a query starts from.
+type Direction uint8
+
+// The directions of an edge query.
+const (
+	Out Direction = iota // edges whose From is the node
+	In                   // edges whose To is the node
+)

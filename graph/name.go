@@ -1,0 +1,57 @@
+package graph
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold lower-cases s, strips diacritics and apostrophes, and turns every other run of
+// non-letters, non-digits into one space: "Cholpon-Ata" → "cholpon ata".
+func Fold(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r), r == '\'', r == '’', r == '‘':
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		case !space:
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), " ")
+}
+
+// romanisations pairs spellings that English texts use interchangeably for the same Russian,
+// Kazakh or Kyrgyz sounds; NameKey maps each left side to its right side.
+var romanisations = strings.NewReplacer("yev", "ev", "iy", "y", "ii", "y", "yu", "u", "ya", "a", "kh", "h", "j", "zh", "y", "i", "ou", "u", "ph", "f", "w", "v")
+
+// NameKey is the key under which names are compared and indexed: folded, a leading "the"
+// dropped, each word's romanisation variants and doubled letters collapsed, so "Masadykov"
+// and "Masadikov", or "Azhikeyev" and "Azhikeev", share a key.
+func NameKey(s string) string {
+	words := strings.Fields(Fold(s))
+	if len(words) > 1 && words[0] == "the" {
+		words = words[1:]
+	}
+	for i, w := range words {
+		words[i] = collapseDoubles(romanisations.Replace(w))
+	}
+	return strings.Join(words, " ")
+}
+
+func collapseDoubles(w string) string {
+	b := []byte(w)
+	out := b[:0]
+	for i, c := range b {
+		if i == 0 || c != b[i-1] {
+			out = append(out, c)
+		}
+	}
+	return string(out)
+}
