@@ -1,0 +1,163 @@
+package badgerstore
+
+import (
+	"cmp"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/google/uuid"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// maxRelation is the longest relation a key can hold after its one length byte.
+const maxRelation = 255
+
+func checkRelation(rel graph.Relation) error {
+	if len(rel) > maxRelation {
+		return fmt.Errorf("%w: relation %q longer than %d bytes", graph.ErrInvalid, rel, maxRelation)
+	}
+	return nil
+}
+
+// encodeEvidence encodes one document's evidence of an edge, sorted by offset. Each entry is
+// a uvarint offset, then a uvarint length<<1|literal, then the sentence's bytes if literal. A
+// sentence that is the document's text at its offset is stored as its length alone and rebuilt
+// from the text when read; any other sentence (one the loader normalised, say) is stored whole.
+func encodeEvidence(text string, evs []graph.Evidence) []byte {
+	var b []byte
+	for _, ev := range evs {
+		b = binary.AppendUvarint(b, uint64(ev.Offset))
+		n := uint64(len(ev.Sentence)) << 1
+		if end := ev.Offset + len(ev.Sentence); end <= len(text) && text[ev.Offset:end] == ev.Sentence {
+			b = binary.AppendUvarint(b, n)
+			continue
+		}
+		b = binary.AppendUvarint(b, n|1)
+		b = append(b, ev.Sentence...)
+	}
+	return b
+}
+
+// decodeEvidence inverts encodeEvidence for document doc, whose text is text.
+func decodeEvidence(b []byte, doc uuid.UUID, text string) ([]graph.Evidence, error) {
+	var evs []graph.Evidence
+	for len(b) > 0 {
+		offset, n1 := binary.Uvarint(b)
+		size, n2 := binary.Uvarint(b[max(n1, 0):])
+		if n1 <= 0 || n2 <= 0 {
+			return nil, errors.New("decode evidence: bad varint")
+		}
+		b = b[n1+n2:]
+		length, literal := size>>1, size&1 == 1
+		var sentence string
+		switch {
+		case literal && length <= uint64(len(b)):
+			sentence, b = string(b[:length]), b[length:]
+		case !literal && offset+length <= uint64(len(text)):
+			sentence = text[offset : offset+length]
+		default:
+			return nil, fmt.Errorf("decode evidence: sentence at %d+%d out of range", offset, length)
+		}
+		evs = append(evs, graph.Evidence{Document: formatID(doc), Sentence: sentence, Offset: int(offset)})
+	}
+	return evs, nil
+}
+
+// Edges returns the merged edges of node id with relation rel (every relation when empty) in
+// direction dir, ordered by the other end's ID, then relation.
+func (s *Store) Edges(ctx context.Context, id graph.ID, rel graph.Relation, dir graph.Direction) ([]graph.Edge, error) {
+	node, err := parseID(id)
+	if err == nil {
+		err = checkRelation(rel)
+	}
+	if err == nil && dir != graph.Out && dir != graph.In {
+		err = fmt.Errorf("%w: direction %d", graph.ErrInvalid, dir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("edges of %s: %w", id, err)
+	}
+	var edges []graph.Edge
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		var err error
+		edges, err = readEdges(ctx, txn, node, rel, dir)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("edges of %s: %w", id, err)
+	}
+	return edges, nil
+}
+
+func readEdges(ctx context.Context, txn *badger.Txn, node uuid.UUID, rel graph.Relation, dir graph.Direction) ([]graph.Edge, error) {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefixEdge}})
+	defer it.Close()
+	texts := newTexts(txn)
+	if dir == graph.Out {
+		edges, err := collectEdges(ctx, it, texts, edgePrefix(node, rel), nil)
+		slices.SortFunc(edges, func(a, b graph.Edge) int {
+			return cmp.Or(cmp.Compare(a.To, b.To), cmp.Compare(a.Relation, b.Relation))
+		})
+		return edges, err
+	}
+	// The in-edge keys give the other ends; the evidence lives under the edge keys.
+	var ends []parsedKey
+	in := keyIterator(txn, prefixInEdge)
+	defer in.Close()
+	err := scanKeys(ctx, in, inEdgePrefix(node, rel), func(k parsedKey) {
+		if n := len(ends); n == 0 || ends[n-1].From != k.From || ends[n-1].Relation != k.Relation {
+			ends = append(ends, k)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(ends, func(a, b parsedKey) int {
+		return cmp.Or(slices.Compare(a.From[:], b.From[:]), cmp.Compare(a.Relation, b.Relation))
+	})
+	var edges []graph.Edge
+	for _, e := range ends {
+		if edges, err = collectEdges(ctx, it, texts, edgeIDPrefix(e.From, e.Relation, node), edges); err != nil {
+			return nil, err
+		}
+	}
+	return edges, nil
+}
+
+// collectEdges appends the edges whose keys start with prefix, merging each edge's evidence
+// over the documents that state it, in document order.
+func collectEdges(ctx context.Context, it *badger.Iterator, texts *texts, prefix []byte, edges []graph.Edge) ([]graph.Edge, error) {
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		item := it.Item()
+		k, err := parseKey(item.Key())
+		if err != nil {
+			return nil, err
+		}
+		text, err := texts.get(k.Doc)
+		if err != nil {
+			return nil, err
+		}
+		var evs []graph.Evidence
+		err = item.Value(func(v []byte) error {
+			evs, err = decodeEvidence(v, k.Doc, text)
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("edge %s %s %s: %w", k.From, k.Relation, k.To, err)
+		}
+		e := graph.Edge{From: formatID(k.From), Relation: k.Relation, To: formatID(k.To), Evidence: evs}
+		if n := len(edges); n > 0 && edges[n-1].From == e.From && edges[n-1].Relation == e.Relation && edges[n-1].To == e.To {
+			edges[n-1].Evidence = append(edges[n-1].Evidence, evs...)
+			continue
+		}
+		edges = append(edges, e)
+	}
+	return edges, nil
+}

@@ -1,0 +1,136 @@
+// Package badgerstore implements graph.Store on Badger, an embedded key-value store. Each
+// document's contribution (its node fragments, name and kind index entries, edges and their
+// evidence) is written under keys ending with the document's ID and listed in a per-document
+// manifest, so a document is replaced or deleted exactly in one transaction; reads merge the
+// fragments of all documents. keys.go documents the key layout. This is the only package that
+// imports Badger.
+package badgerstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// Config configures a Store.
+type Config struct {
+	Dir      string // data directory; ignored when InMemory
+	InMemory bool   // Badger's in-memory mode, for tests
+	ReadOnly bool
+	Logger   *slog.Logger // nil: Badger's own logging is silenced
+}
+
+// ErrReadOnly means a document write reached a store opened with Config.ReadOnly.
+var ErrReadOnly = errors.New("store is read-only")
+
+// Store is a graph.Store kept in a Badger database.
+type Store struct {
+	db       *badger.DB
+	readOnly bool
+	// writeMu serialises document writes: each one reads and rewrites the shared counters,
+	// and serialising them here is cheaper than Badger's conflict detection and retries.
+	writeMu sync.Mutex
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// Open opens the store that cfg describes, creating it if needed. It fails with an error
+// wrapping graph.ErrStoreInUse when another process holds the directory.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", cfg.Dir, err)
+	}
+	dir := cfg.Dir
+	switch {
+	case cfg.InMemory:
+		dir = ""
+	case dir == "":
+		return nil, fmt.Errorf("open store: %w: no directory", graph.ErrInvalid)
+	}
+	var logger badger.Logger // a nil interface silences Badger
+	if cfg.Logger != nil {
+		logger = slogLogger{cfg.Logger.With("component", "badger")}
+	}
+	opts := badger.DefaultOptions(dir).
+		WithInMemory(cfg.InMemory).
+		WithReadOnly(cfg.ReadOnly).
+		WithLogger(logger).
+		WithDetectConflicts(false) // writes are serialised by writeMu
+	db, err := badger.Open(opts)
+	if err != nil {
+		// Badger formats the lock failure into its message instead of wrapping it.
+		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+			return nil, fmt.Errorf("open store %s: %w: %w", cfg.Dir, graph.ErrStoreInUse, err)
+		}
+		return nil, fmt.Errorf("open store %s: %w", cfg.Dir, err)
+	}
+	return &Store{db: db, readOnly: cfg.ReadOnly}, nil
+}
+
+// Close releases the database and its directory lock.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	return nil
+}
+
+// view runs fn in a read transaction after checking ctx.
+func (s *Store) view(ctx context.Context, fn func(txn *badger.Txn) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return s.db.View(fn)
+}
+
+// keyIterator returns an iterator over the keys starting with prefix that reads no values,
+// for index scans.
+func keyIterator(txn *badger.Txn, prefix ...byte) *badger.Iterator {
+	return txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+}
+
+// scanKeys calls fn with every key under prefix, parsed, checking ctx as it goes.
+func scanKeys(ctx context.Context, it *badger.Iterator, prefix []byte, fn func(parsedKey)) error {
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		k, err := parseKey(it.Item().Key())
+		if err != nil {
+			return err
+		}
+		fn(k)
+	}
+	return nil
+}
+
+// getValue returns the value of key and whether the key exists.
+func getValue(txn *badger.Txn, key []byte) ([]byte, bool, error) {
+	item, err := txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	v, err := item.ValueCopy(nil)
+	return v, err == nil, err
+}
+
+// slogLogger passes Badger's log lines to a slog.Logger.
+type slogLogger struct{ l *slog.Logger }
+
+func (s slogLogger) Errorf(f string, v ...any)   { s.l.Error(line(f, v)) }
+func (s slogLogger) Warningf(f string, v ...any) { s.l.Warn(line(f, v)) }
+func (s slogLogger) Infof(f string, v ...any)    { s.l.Info(line(f, v)) }
+func (s slogLogger) Debugf(f string, v ...any)   { s.l.Debug(line(f, v)) }
+
+// line formats a Badger log line without the newline Badger ends it with.
+func line(f string, v []any) string { return strings.TrimSpace(fmt.Sprintf(f, v...)) }
