@@ -1,0 +1,88 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	graphql "github.com/graph-gophers/graphql-go"
+	gqlerrors "github.com/graph-gophers/graphql-go/errors"
+
+	"github.com/kgraph/kg/server/graphiql"
+)
+
+// New returns the HTTP handler of the API: POST and GET /graphql, the GraphiQL page at /, its
+// assets under /assets/, and /healthz.
+func New(cfg Config) (http.Handler, error) {
+	e, err := newExecutor(cfg)
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", e)
+	mux.HandleFunc("GET /{$}", graphiql.Page)
+	mux.Handle("GET /assets/", graphiql.Assets())
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	return mux, nil
+}
+
+// request is a GraphQL request as POST bodies and GET parameters carry it.
+type request struct {
+	Query         string         `json:"query"`
+	Variables     map[string]any `json:"variables"`
+	OperationName string         `json:"operationName"`
+}
+
+// ServeHTTP answers a GraphQL request within the configured time. A query that runs answers
+// 200 whatever errors it holds; a request that cannot be read answers 4xx with a JSON error.
+func (e *executor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	req, status, err := e.readRequest(w, r)
+	if err != nil {
+		writeJSON(w, status, &graphql.Response{Errors: []*gqlerrors.QueryError{err.queryError()}})
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), e.cfg.Timeout)
+	defer cancel()
+	writeJSON(w, http.StatusOK, e.exec(ctx, req.Query, req.OperationName, req.Variables))
+}
+
+// readRequest reads a request from a POST body or GET parameters, or says why it cannot.
+func (e *executor) readRequest(w http.ResponseWriter, r *http.Request) (request, int, *apiError) {
+	var req request
+	switch r.Method {
+	case http.MethodPost:
+		err := json.NewDecoder(http.MaxBytesReader(w, r.Body, e.cfg.MaxBodyBytes)).Decode(&req)
+		if tooLarge := new(http.MaxBytesError); errors.As(err, &tooLarge) {
+			return req, http.StatusRequestEntityTooLarge, &apiError{code: codeCostLimit, message: fmt.Sprintf("request body is over the limit of %d bytes", tooLarge.Limit)}
+		}
+		if err != nil {
+			return req, http.StatusBadRequest, &apiError{code: codeBadUserInput, message: "request body is not a JSON object with a query string"}
+		}
+	case http.MethodGet:
+		p := r.URL.Query()
+		req.Query, req.OperationName = p.Get("query"), p.Get("operationName")
+		if v := p.Get("variables"); v != "" {
+			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
+				return req, http.StatusBadRequest, &apiError{code: codeBadUserInput, message: "variables are not a JSON object"}
+			}
+		}
+	default:
+		w.Header().Set("Allow", "GET, POST")
+		return req, http.StatusMethodNotAllowed, &apiError{code: codeBadUserInput, message: r.Method + " is not allowed; use GET or POST"}
+	}
+	if req.Query == "" {
+		return req, http.StatusBadRequest, &apiError{code: codeBadUserInput, message: "no query"}
+	}
+	return req, 0, nil
+}
+
+func writeJSON(w http.ResponseWriter, status int, resp *graphql.Response) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(resp) // the client may have gone; nothing to do about a failed write
+}

@@ -1,0 +1,146 @@
+package server
+
+import (
+	"context"
+	"slices"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// personResolver resolves Person.
+type personResolver struct{ node }
+
+func newPerson(x node) *personResolver { return &personResolver{x} }
+
+// Name resolves Person.name.
+func (p *personResolver) Name() string { return p.n.Name }
+
+// Aliases resolves Person.aliases.
+func (p *personResolver) Aliases() []string { return p.n.Aliases }
+
+// Country resolves Person.country.
+func (p *personResolver) Country(ctx context.Context) (*countryResolver, error) {
+	return one(newCountry)(p.neighbours(ctx, graph.RelCitizenOf, graph.Out, graph.KindCountry))
+}
+
+// Tenures resolves Person.tenures.
+func (p *personResolver) Tenures(ctx context.Context) ([]*tenureResolver, error) {
+	return all(newTenure)(p.neighbours(ctx, graph.RelHolder, graph.In, graph.KindTenure))
+}
+
+// Posts resolves Person.posts: the posts of the tenures, each once, read in one call.
+func (p *personResolver) Posts(ctx context.Context) ([]*postResolver, error) {
+	tenures, err := p.neighbours(ctx, graph.RelHolder, graph.In, graph.KindTenure)
+	if err != nil {
+		return nil, err
+	}
+	var ids []graph.ID
+	for _, t := range tenures {
+		edges, err := p.q.store.Edges(ctx, t.n.ID, graph.RelTenurePost, graph.Out)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range edges {
+			if !slices.Contains(ids, e.To) {
+				ids = append(ids, e.To)
+			}
+		}
+	}
+	return all(newPost)(p.q.nodes(ctx, ids, graph.KindPost))
+}
+
+// Events resolves Person.events.
+func (p *personResolver) Events(ctx context.Context, args eventsArgs) (*connection[*eventResolver], error) {
+	return p.events(ctx, args)
+}
+
+// Chaired resolves Person.chaired.
+func (p *personResolver) Chaired(ctx context.Context) ([]*eventResolver, error) {
+	return all(newEvent)(p.neighbours(ctx, graph.RelChairedBy, graph.In, graph.KindEvent))
+}
+
+type mentionsArgs struct{ First int32 }
+
+// Mentions resolves Person.mentions: the first sentences that mention the person.
+func (p *personResolver) Mentions(ctx context.Context, args mentionsArgs) ([]*evidenceResolver, error) {
+	req, err := p.q.pageRequest(args.First, nil)
+	if err != nil {
+		return nil, err
+	}
+	evs, err := p.edgeEvidence(ctx, graph.RelMentionedIn)
+	if err != nil {
+		return nil, err
+	}
+	return p.q.evidence(ctx, evs[:min(req.First, len(evs))])
+}
+
+// postResolver resolves Post.
+type postResolver struct{ node }
+
+func newPost(x node) *postResolver { return &postResolver{x} }
+
+// Title resolves Post.title.
+func (p *postResolver) Title() string { return p.n.Name }
+
+// Organization resolves Post.organization.
+func (p *postResolver) Organization(ctx context.Context) (*organizationResolver, error) {
+	return one(newOrganization)(p.neighbours(ctx, graph.RelPostOrganization, graph.Out, graph.KindOrganization))
+}
+
+// Country resolves Post.country.
+func (p *postResolver) Country(ctx context.Context) (*countryResolver, error) {
+	return one(newCountry)(p.neighbours(ctx, graph.RelPostCountry, graph.Out, graph.KindCountry))
+}
+
+// Holders resolves Post.holders.
+func (p *postResolver) Holders(ctx context.Context) ([]*tenureResolver, error) {
+	return all(newTenure)(p.neighbours(ctx, graph.RelTenurePost, graph.In, graph.KindTenure))
+}
+
+// tenureResolver resolves Tenure, a node of the graph that the schema shows as a plain object.
+type tenureResolver struct{ node }
+
+func newTenure(x node) *tenureResolver { return &tenureResolver{x} }
+
+// Person resolves Tenure.person.
+func (t *tenureResolver) Person(ctx context.Context) (*personResolver, error) {
+	return required(newPerson, "holder of tenure "+string(t.n.ID))(t.neighbours(ctx, graph.RelHolder, graph.Out, graph.KindPerson))
+}
+
+// Post resolves Tenure.post.
+func (t *tenureResolver) Post(ctx context.Context) (*postResolver, error) {
+	return required(newPost, "post of tenure "+string(t.n.ID))(t.neighbours(ctx, graph.RelTenurePost, graph.Out, graph.KindPost))
+}
+
+// Title resolves Tenure.title: the title as the text gave it, else the post's.
+func (t *tenureResolver) Title(ctx context.Context) (string, error) {
+	if t.n.Name != "" {
+		return t.n.Name, nil
+	}
+	p, err := t.Post(ctx)
+	if err != nil {
+		return "", err
+	}
+	return p.Title(), nil
+}
+
+// From resolves Tenure.from.
+func (t *tenureResolver) From() *date { return optional(date(t.n.From)) }
+
+// To resolves Tenure.to.
+func (t *tenureResolver) To() *date { return optional(date(t.n.To)) }
+
+// Acting resolves Tenure.acting.
+func (t *tenureResolver) Acting() bool { return t.n.Acting }
+
+// Seen resolves Tenure.seen.
+func (t *tenureResolver) Seen() []date { return dates(t.n.Seen) }
+
+// Evidence resolves Tenure.evidence: the sentences that name the holder and the post.
+func (t *tenureResolver) Evidence(ctx context.Context) ([]*evidenceResolver, error) {
+	evs, err := t.edgeEvidence(ctx, graph.RelHolder, graph.RelTenurePost)
+	if err != nil {
+		return nil, err
+	}
+	return t.q.evidence(ctx, evs)
+}

@@ -1,0 +1,110 @@
+// Package server serves the knowledge graph over GraphQL: resolvers that wrap graph values read
+// from a graph.Store, the HTTP handler with its limits (depth, body size, page size, time), the
+// mapping of domain errors to the codes clients see, and the embedded GraphiQL page. It is
+// read-only and knows nothing of the storage engine behind the Store.
+package server
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"slices"
+	"time"
+
+	graphql "github.com/graph-gophers/graphql-go"
+	gqlerrors "github.com/graph-gophers/graphql-go/errors"
+	gqllog "github.com/graph-gophers/graphql-go/log"
+
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
+)
+
+// Config configures the API. Store is required; other zero fields take the defaults their
+// comments give.
+type Config struct {
+	Store          graph.Store
+	Logger         *slog.Logger  // default slog.Default()
+	MaxDepth       int           // deepest field nesting a query may use; default 12
+	MaxBodyBytes   int64         // largest POST body; default 1 MiB
+	MaxPageSize    int           // largest `first` a list accepts; default 100
+	Timeout        time.Duration // time allowed per HTTP request; default 10s
+	MaxQueryLength int           // longest query text in bytes; default 16 KiB
+}
+
+func (c Config) withDefaults() Config {
+	c.Logger = cmp.Or(c.Logger, slog.Default())
+	c.MaxDepth = cmp.Or(c.MaxDepth, 12)
+	c.MaxBodyBytes = cmp.Or(c.MaxBodyBytes, 1<<20)
+	c.MaxPageSize = cmp.Or(c.MaxPageSize, 100)
+	c.Timeout = cmp.Or(c.Timeout, 10*time.Second)
+	c.MaxQueryLength = cmp.Or(c.MaxQueryLength, 16<<10)
+	return c
+}
+
+// executor runs queries against the parsed schema and turns their errors into public ones.
+type executor struct {
+	schema *graphql.Schema
+	cfg    Config
+}
+
+func newExecutor(cfg Config) (*executor, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("server config: no store")
+	}
+	cfg = cfg.withDefaults()
+	logPanic := gqllog.LoggerFunc(func(ctx context.Context, value any) {
+		cfg.Logger.ErrorContext(ctx, "graphql resolver panic", "panic", value, "stack", string(debug.Stack()))
+	})
+	s, err := graphql.ParseSchema(schema.String(), &queryResolver{store: cfg.Store, maxPageSize: cfg.MaxPageSize},
+		graphql.MaxDepth(cfg.MaxDepth),
+		graphql.UseStringDescriptions(),
+		graphql.Logger(logPanic),
+		graphql.PanicHandler(panicHandler{}),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("parse schema: %w", err)
+	}
+	return &executor{schema: s, cfg: cfg}, nil
+}
+
+// exec runs one query; every error in the response carries a code and only public text.
+func (e *executor) exec(ctx context.Context, query, operation string, vars map[string]any) *graphql.Response {
+	if len(query) > e.cfg.MaxQueryLength {
+		err := &apiError{code: codeCostLimit, message: fmt.Sprintf("query is %d bytes long, over the limit of %d", len(query), e.cfg.MaxQueryLength)}
+		return &graphql.Response{Errors: []*gqlerrors.QueryError{err.queryError()}}
+	}
+	resp := e.schema.Exec(ctx, query, operation, vars)
+	for _, qe := range resp.Errors {
+		e.publish(ctx, qe)
+	}
+	// Resolvers run concurrently and add their errors as they finish; the path makes the
+	// order repeatable.
+	slices.SortStableFunc(resp.Errors, func(a, b *gqlerrors.QueryError) int {
+		return cmp.Compare(fmt.Sprint(a.Path...), fmt.Sprint(b.Path...))
+	})
+	return resp
+}
+
+// Query runs a query against st with the default limits and no time limit beyond ctx's, and
+// returns the result as the HTTP API would: {"data": …, "errors": […]}. The error is non-nil when
+// the query could not run or the result holds errors, so that a command can exit non-zero.
+func Query(ctx context.Context, st graph.Store, query string, vars map[string]any) ([]byte, error) {
+	e, err := newExecutor(Config{Store: st})
+	if err != nil {
+		return nil, err
+	}
+	resp := e.exec(ctx, query, "", vars)
+	out, err := json.Marshal(resp)
+	if err != nil {
+		return nil, fmt.Errorf("encode result: %w", err)
+	}
+	errs := make([]error, len(resp.Errors))
+	for i, qe := range resp.Errors {
+		errs[i] = fmt.Errorf("%s: %s", qe.Extensions["code"], qe.Message)
+	}
+	return out, errors.Join(errs...)
+}
