@@ -1,0 +1,58 @@
+// Command kg builds a knowledge graph of organisations, people and events from news documents
+// and serves it over GraphQL.
+//
+//	kg load  [--data DIR] PATH...
+//	kg serve [--data DIR] [--addr HOST:PORT] [--load PATH...]
+//	kg query [--data DIR] QUERY
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `kg builds a knowledge graph of organisations, people and events from news documents.
+
+Usage:
+  kg load  [--data DIR] PATH...                        load documents (files or folders)
+  kg serve [--data DIR] [--addr HOST:PORT] [--load PATH...]  serve GraphQL and GraphiQL
+  kg query [--data DIR] QUERY                          run one GraphQL query, print JSON
+
+Run "kg COMMAND --help" for a command's flags.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one kg command and returns the process exit status: 0 success, 1 failure,
+// 2 bad usage.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	commands := map[string]func(context.Context, []string, io.Writer, io.Writer) int{
+		"load":  runLoad,
+		"serve": runServe,
+		"query": runQuery,
+	}
+	cmd, ok := commands[args[0]]
+	switch {
+	case ok:
+		return cmd(ctx, args[1:], stdout, stderr)
+	case args[0] == "-h" || args[0] == "--help" || args[0] == "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "kg: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+}

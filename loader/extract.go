@@ -1,0 +1,186 @@
+package loader
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/loader/gazetteer"
+	"github.com/kgraph/kg/loader/text"
+)
+
+// Resolver finds nodes that earlier documents stored, so that a surname alone can resolve to
+// the person a previous document named in full. graph.Store satisfies it.
+type Resolver interface {
+	Lookup(ctx context.Context, kind graph.Kind, name string) ([]graph.ID, error)
+}
+
+// extraction is the state of reading one document.
+type extraction struct {
+	gz        *gazetteer.Gazetteer
+	doc       *text.Document
+	docID     graph.ID
+	items     []*item
+	people    map[string][]*person       // by NameKey of the surname
+	acronyms  map[string]*orgRef         // acronyms the document defines, by NameKey
+	mainOrg   *orgRef                    // the organisation "the Organization" stands for
+	countries map[*gazetteer.Country]int // countries the document names, with counts
+	tenures   []tenure
+	events    []*event
+}
+
+// Extract reads a document and returns what it contributes to the graph.
+func Extract(ctx context.Context, gz *gazetteer.Gazetteer, res Resolver, docID graph.ID, doc *text.Document) (*graph.ChangeSet, error) {
+	x := &extraction{gz: gz, doc: doc, docID: docID, people: map[string][]*person{},
+		acronyms: map[string]*orgRef{}, countries: map[*gazetteer.Country]int{}}
+	x.read()
+	return x.changeSet(ctx, res)
+}
+
+// read runs the recognition passes over the document. Names come first, over all items, so that a
+// surname alone later in the text finds the full name given earlier or later.
+func (x *extraction) read() {
+	var all []*sentence
+	orgCount := map[string]int{}
+	for _, ti := range x.doc.Items {
+		it := &item{Item: ti}
+		for _, ts := range ti.Sentences {
+			s := newSentence(x.gz, it, ts, ti.Date)
+			it.sents = append(it.sents, s)
+			all = append(all, s)
+			for _, m := range s.marks {
+				switch m.kind {
+				case markOrg:
+					if m.org.parent == "" {
+						orgCount[m.org.name]++
+						if x.mainOrg == nil || orgCount[m.org.name] > orgCount[x.mainOrg.name] {
+							x.mainOrg = m.org
+						}
+					}
+				case markCountry, markCountryAdj:
+					x.countries[m.match.Country]++
+				}
+			}
+		}
+		x.items = append(x.items, it)
+	}
+	for _, s := range all {
+		x.findOrgs(s)
+	}
+	for _, s := range all {
+		x.findPersons(s)
+	}
+	for _, s := range all {
+		x.findPersons(s) // surnames alone, now that every full name is known
+	}
+	for _, s := range all {
+		x.findTenures(s)
+	}
+	for _, it := range x.items {
+		for _, s := range it.sents {
+			evs := x.findEvents(it, s)
+			x.readEventFacts(it, s, evs)
+		}
+		x.placeByDateline(it)
+	}
+}
+
+// placeByDateline gives the events of an item that open with a dateline ("MOSCOW, December 15")
+// the dateline's city when their own sentences name none.
+func (x *extraction) placeByDateline(it *item) {
+	if it.Dateline == "" {
+		return
+	}
+	c := x.chooseCity(x.gz.Cities(it.Dateline))
+	for _, e := range it.events {
+		if e.city == nil {
+			e.city = c
+		}
+	}
+}
+
+// chooseCity picks among cities of one name the one in a country the document names, else the
+// most populous.
+func (x *extraction) chooseCity(cands []*gazetteer.City) *gazetteer.City {
+	var best *gazetteer.City
+	bestScore := -1
+	for _, c := range cands {
+		score := 0
+		if co := x.gz.CountryByCode(c.CountryCode); co != nil {
+			score = x.countries[co]
+		}
+		if score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	return best
+}
+
+func cityKey(c *gazetteer.City) string { return "geonames:" + strconv.Itoa(c.ID) }
+
+// changeSet turns what was read into nodes and edges with their evidence.
+func (x *extraction) changeSet(ctx context.Context, res Resolver) (*graph.ChangeSet, error) {
+	b := &builder{docID: x.docID, nodes: map[graph.ID]*graph.Node{}}
+	for _, ps := range x.people {
+		for _, p := range ps {
+			if err := x.resolvePerson(ctx, res, p); err != nil {
+				return nil, fmt.Errorf("resolve %s: %w", p.name(), err)
+			}
+			b.person(p)
+		}
+	}
+	for _, t := range x.tenures {
+		b.tenure(x, t)
+	}
+	for _, e := range x.events {
+		b.event(x, e)
+	}
+	for _, it := range x.items {
+		for _, s := range it.sents {
+			for _, m := range s.marks {
+				switch m.kind {
+				case markOrg:
+					b.mention(b.org(m.org), s)
+				case markCountry, markCountryAdj:
+					b.mention(b.country(m.match.Country, m.match.Text), s)
+				case markCity:
+					if c := x.chooseCity(m.match.Cities); c != nil {
+						b.mention(b.city(x, c, m.match.Text), s)
+					}
+				}
+			}
+		}
+	}
+	return b.changeSet(x.doc), nil
+}
+
+// resolvePerson gives p its ID: a full name resolves by its key; a surname alone resolves to the
+// one person earlier documents stored with that surname, if there is exactly one.
+func (x *extraction) resolvePerson(ctx context.Context, res Resolver, p *person) error {
+	if p.given != "" || res == nil {
+		p.id = graph.NewID(graph.KindPerson, personKey(p.given, p.surname))
+		return nil
+	}
+	ids, err := res.Lookup(ctx, graph.KindPerson, p.surname)
+	if err != nil {
+		return err
+	}
+	if len(ids) == 1 {
+		p.id = ids[0]
+		return nil
+	}
+	p.id = graph.NewID(graph.KindPerson, personKey("", p.surname))
+	return nil
+}
+
+// sortedNames returns the keys of a set in order.
+func sortedNames(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for n := range set {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,248 @@
+package loader
+
+import (
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/loader/gazetteer"
+)
+
+// participationCues are words that say the people of a sentence took part in its event.
+var participationCues = []string{"took", "take", "taking", "participated", "participate", "participation",
+	"participants", "attended", "attend", "attending", "present", "delegation", "delegations", "chaired",
+	"chairmanship", "presided", "met", "received", "talks", "welcomed", "opened", "addressed", "spoke",
+	"speech", "delivered", "headed", "led", "reported", "informed", "visited"}
+
+// plannedCues are words that announce an event that has not happened yet.
+var plannedCues = []string{"will", "planned", "scheduled", "upcoming", "forthcoming", "intends", "plans"}
+
+// readEventFacts attaches what sentence s says to its events: the date, place, chairs and
+// participants. evs are the events the sentence names; when it names none, it speaks of the
+// item's latest event.
+func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
+	named := len(evs) > 0
+	if !named {
+		e := lastEvent(it, "")
+		if e == nil {
+			return
+		}
+		evs = []*event{e}
+	}
+	for _, ev := range evs {
+		if len(ev.sents) == 0 || ev.sents[len(ev.sents)-1] != s {
+			ev.sents = append(ev.sents, s)
+		}
+	}
+	e := evs[0]
+	if named && e.start == "" && len(s.dates) > 0 {
+		d := s.dates[0]
+		e.start, e.end = d.Start, d.End
+		e.facts[s] = true
+	}
+	if named && s.has(plannedCues...) {
+		e.planned = true
+	}
+	if e.city == nil {
+		if c := x.cityOf(s); c != nil {
+			e.city = c
+			e.facts[s] = true
+		}
+	}
+	if e.country == nil {
+		if c := x.countryIn(s); c != nil {
+			e.country = c
+			e.facts[s] = true
+		}
+	}
+	if e.venue == "" {
+		if v := venueIn(s); v != "" {
+			e.venue = v
+			e.facts[s] = true
+		}
+	}
+	x.readChairs(s, e)
+	if s.has(participationCues...) {
+		for _, m := range s.marks {
+			switch m.kind {
+			case markPerson:
+				e.persons = appendPerson(e.persons, m.person)
+			case markCountry:
+				e.countries = appendCountry(e.countries, m.match.Country)
+			}
+		}
+	}
+	x.readPartOf(s, evs)
+}
+
+// readChairs reads "under the chairmanship of X", "chaired by X", "presided over by X" and
+// "X chaired"; X a person, or a country ("the Kyrgyz side", "the Russian presidency").
+func (x *extraction) readChairs(s *sentence, e *event) {
+	for i, t := range s.toks {
+		var from int
+		switch {
+		case t.is("chairmanship", "presidency", "leadership", "command", "supervision") && i+1 < len(s.toks) && s.toks[i+1].is("of"):
+			if !(i > 0 && s.toks[i-1].is("the")) || !(i > 1 && s.toks[i-2].is("under")) {
+				continue
+			}
+			from = i + 2
+		case t.is("chaired", "presided") && i+1 < len(s.toks) && s.toks[i+1].is("by", "over"):
+			from = i + 2
+		case t.is("chaired", "presided"):
+			if m := s.markEnding(i); m != nil && m.kind == markPerson {
+				e.addChair(chair{person: m.person, sent: s})
+			}
+			continue
+		default:
+			continue
+		}
+		if c, ok := x.chairAt(s, from); ok {
+			e.addChair(c)
+		}
+	}
+}
+
+// chairAt returns the first chair named from token i on, within the clause.
+func (x *extraction) chairAt(s *sentence, i int) (chair, bool) {
+	for j := i; j < len(s.toks) && j < i+30; j++ {
+		if s.toks[j].text == ";" || s.toks[j].text == "." {
+			break
+		}
+		m := s.markStarting(j)
+		if m == nil {
+			continue
+		}
+		switch {
+		case m.kind == markPerson:
+			return chair{person: m.person, sent: s}, true
+		case m.kind == markCountryAdj && m.to < len(s.toks) && s.toks[m.to].is("side", "presidency", "chairmanship", "delegation"):
+			return chair{country: m.match.Country, sent: s}, true
+		case m.kind == markCountry && j == i || m.kind == markCountry && j == i+1 && s.toks[i].is("the"):
+			return chair{country: m.match.Country, sent: s}, true
+		}
+	}
+	return chair{}, false
+}
+
+func (e *event) addChair(c chair) {
+	for _, old := range e.chairs {
+		if old.person == c.person && old.country == c.country {
+			return
+		}
+	}
+	e.chairs = append(e.chairs, c)
+	if c.person != nil {
+		e.persons = appendPerson(e.persons, c.person)
+	}
+}
+
+// readPartOf links the events of a sentence that says one happened "as part of" or "on the
+// margins of" another.
+func (x *extraction) readPartOf(s *sentence, evs []*event) {
+	if len(evs) < 2 {
+		return
+	}
+	for i := 0; i+2 < len(s.toks); i++ {
+		if s.toks[i].is("part", "margins", "sidelines", "framework") && s.toks[i+1].is("of") {
+			child, parent := evs[0], evs[len(evs)-1]
+			if child != parent && parent.partOf != child {
+				child.partOf = parent
+			}
+			return
+		}
+	}
+}
+
+// cityOf returns the city the sentence places things in: a city named after "in", "at" or
+// "to", else the first city the sentence names.
+func (x *extraction) cityOf(s *sentence) *gazetteer.City {
+	var first *gazetteer.City
+	for _, m := range s.marks {
+		if m.kind != markCity {
+			continue
+		}
+		c := x.chooseCity(m.match.Cities)
+		if c == nil {
+			continue
+		}
+		if m.from > 0 && s.toks[m.from-1].is("in", "of", "at", "to") {
+			return c
+		}
+		if first == nil {
+			first = c
+		}
+	}
+	return first
+}
+
+// countryIn returns the country that follows "in", "in the territory of" or "on the territory
+// of" in the sentence, or nil.
+func (x *extraction) countryIn(s *sentence) *gazetteer.Country {
+	for _, m := range s.marks {
+		if m.kind != markCountry || m.from == 0 {
+			continue
+		}
+		j := m.from - 1
+		if s.toks[j].is("the") && j > 0 {
+			j--
+		}
+		if s.toks[j].is("in") || s.toks[j].is("of") && j > 0 && s.toks[j-1].is("territory") {
+			return m.match.Country
+		}
+	}
+	return nil
+}
+
+// venueHeads end the names of venues.
+var venueHeads = wordSet(`ground grounds range headquarters base airfield hall palace building residence hotel polygon
+site center centre`)
+
+// venueIn returns the venue named after "at" ("at the Lepelsky training ground"), or "".
+func venueIn(s *sentence) string {
+	for i, t := range s.toks {
+		if !t.is("at") {
+			continue
+		}
+		for j := i + 1; j < len(s.toks) && j < i+8; j++ {
+			w := s.toks[j]
+			if venueHeads[w.lower()] {
+				from := i + 1
+				if s.toks[from].is("the") {
+					from++
+				}
+				if j > from {
+					return s.span(from, j+1)
+				}
+				break
+			}
+			if w.text == "," || w.text == "." || titleStops[w.lower()] {
+				break
+			}
+		}
+	}
+	return ""
+}
+
+func appendPerson(ps []*person, p *person) []*person {
+	for _, q := range ps {
+		if q == p {
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+func appendCountry(cs []*gazetteer.Country, c *gazetteer.Country) []*gazetteer.Country {
+	for _, q := range cs {
+		if q == c {
+			return cs
+		}
+	}
+	return append(cs, c)
+}
+
+// eventID is the resolution key of an event: events of one type on one day in one city are
+// one event however many documents report them; otherwise an event is its document's own.
+func (x *extraction) eventID(e *event) graph.ID {
+	if len(e.start) == len("2006-01-02") && e.city != nil {
+		return graph.NewID(graph.KindEvent, string(e.typ)+"|"+string(e.start)+"|"+cityKey(e.city))
+	}
+	return graph.NewID(graph.KindEvent, string(x.docID)+"|"+graph.NameKey(e.title)+"|"+string(e.start))
+}

@@ -1,0 +1,223 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// person is one person as a document names them.
+type person struct {
+	id         graph.ID
+	given      string // given name, or an initial such as "T.", or ""
+	patronymic string
+	surname    string
+	names      map[string]bool // every spelling the document uses
+	sents      []*sentence     // sentences that mention the person
+}
+
+// name is the canonical name: given name and surname, without the patronymic.
+func (p *person) name() string {
+	if p.given == "" || strings.HasSuffix(p.given, ".") {
+		return p.surname
+	}
+	return p.given + " " + p.surname
+}
+
+// key resolves spellings of one person: the first letter of the given name and the surname's
+// NameKey, so "T. Masadykov", "Talatbek Masadikov" and "Taalatbek Masadykov" meet.
+func personKey(given, surname string) string {
+	k := graph.NameKey(surname)
+	if g := graph.Fold(given); g != "" {
+		k = g[:1] + " " + k
+	}
+	return k
+}
+
+// patronymicEndings mark the middle word of "Andrei Nikolaevich Serdyukov".
+var patronymicEndings = []string{"ovich", "evich", "ovna", "evna", "ich", "ichna", "uly", "ulu", "kyzy", "qizi"}
+
+// surnameEndings are the endings of surnames common in the region's news; a capitalised pair
+// ending so is taken for a name even without a known given name.
+var surnameEndings = []string{"ov", "ev", "ova", "eva", "yov", "yova", "enko", "sky", "skiy", "skii", "skaya", "ski",
+	"yan", "ian", "dze", "shvili", "zoda", "zade", "zada", "uly", "kyzy", "uulu", "bekov", "baev", "bayev",
+	"yev", "yeva", "in", "ina", "yn", "uk", "chuk", "yuk", "ovich", "evich"}
+
+func hasEnding(word string, endings []string) bool {
+	w := strings.ToLower(word)
+	for _, e := range endings {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// nonNameWords are capitalised words that never belong to a person's name: function words that
+// open sentences, calendar words, and the head words of organisations, places and events.
+var nonNameWords = wordSet(`a an the this that these those on in at of for from to by with and or but as after before
+during following within under over about according also however meanwhile today yesterday tomorrow
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+mr mrs ms dr his her their our its he she they we it i you there here when where while if
+council committee ministry minister forces force centre center staff assembly secretariat department service
+agency organization organisation union treaty security republic federation region office commission group army
+command headquarters representatives representative university institute academy bank fund parliament government
+state states nations conference forum session meeting training exercise exercises operation day year week
+international national collective joint rapid reaction deployment crisis response high level the
+president prime secretary general deputy chairman chief head director ambassador commander spokesman
+east west north south central eastern western northern southern asian european eurasian
+news press agency world global peace plan program programme strategy concept declaration statement
+emergency situations affairs defence defense foreign internal interior justice border troops guard
+first second third new old great grand supreme holy saint st`)
+
+func wordSet(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// nameRuns returns the maximal runs of name-like tokens not covered by a mark: capitalised
+// words (not all capitals) and initials.
+func (s *sentence) nameRuns() [][2]int {
+	var runs [][2]int
+	start := -1
+	for i := 0; i <= len(s.toks); i++ {
+		ok := i < len(s.toks) && s.markAt(i, i+1) == nil && isNameToken(s.toks[i])
+		if ok && start < 0 {
+			start = i
+		}
+		if !ok && start >= 0 {
+			runs = append(runs, [2]int{start, i})
+			start = -1
+		}
+	}
+	return runs
+}
+
+func isNameToken(t token) bool {
+	if t.isInitial() {
+		return true
+	}
+	if !t.isWord() || !t.isCap() || t.isAllCaps() {
+		return false
+	}
+	return !nonNameWords[strings.ToLower(t.text)]
+}
+
+// findPersons marks the full names of a sentence (given name or initial plus surname, with a
+// patronymic perhaps) and single surnames that a title or rank introduces.
+func (x *extraction) findPersons(s *sentence) {
+	for _, r := range s.nameRuns() {
+		from, to := r[0], r[1]
+		// Words before the given name ("Speaking", "Kyrgyz") are not part of the name.
+		for k := from; k < to; k++ {
+			if x.gz.IsGivenName(s.toks[k].text) || s.toks[k].isInitial() {
+				from = k
+				break
+			}
+		}
+		if to-from > 4 {
+			from = to - 2
+		}
+		x.tryPerson(s, from, to)
+	}
+}
+
+// tryPerson decides whether tokens [from, to) of s name a person and marks them if so.
+func (x *extraction) tryPerson(s *sentence, from, to int) {
+	n := to - from
+	if n < 1 || n > 4 {
+		return
+	}
+	toks := s.toks[from:to]
+	first, last := toks[0], toks[n-1]
+	if last.isInitial() {
+		return
+	}
+	introduced := x.introduced(s, from) != nil || x.saidAfter(s, to)
+	switch {
+	case n == 1:
+		if !introduced && !x.knownSurname(last.text) {
+			return
+		}
+	case first.isInitial() || x.gz.IsGivenName(first.text):
+	case n == 2 && (hasEnding(last.text, surnameEndings) || introduced):
+	default:
+		return
+	}
+	p := x.person(toks)
+	s.addMark(mark{kind: markPerson, from: from, to: to, person: p})
+	p.sents = append(p.sents, s)
+}
+
+// introduced returns the title, rank or honorific mark (or the "Mr" token's position) that
+// stands right before token i, or nil.
+func (x *extraction) introduced(s *sentence, i int) *mark {
+	if i > 0 {
+		if m := s.markEnding(i); m != nil && (m.kind == markPost || m.kind == markRank) {
+			return m
+		}
+		if i > 1 && s.toks[i-1].text == "," {
+			if m := s.markEnding(i - 1); m != nil && m.kind == markRank {
+				return m
+			}
+		}
+		if s.toks[i-1].is("Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.") {
+			return &mark{kind: markRank, from: i - 1, to: i}
+		}
+	}
+	return nil
+}
+
+// saidAfter reports whether a verb of speech follows token i, as in "Lavrov said".
+func (x *extraction) saidAfter(s *sentence, i int) bool {
+	return i < len(s.toks) && s.toks[i].is("said", "noted", "stressed", "emphasized", "emphasised", "stated", "added", "told", "announced", "recalled")
+}
+
+// knownSurname reports whether the document already names a person with this surname.
+func (x *extraction) knownSurname(word string) bool {
+	return len(x.people[graph.NameKey(word)]) > 0
+}
+
+// person returns the document's person for a name's tokens, creating or completing it.
+func (x *extraction) person(toks []token) *person {
+	var given, patronymic string
+	surname := toks[len(toks)-1].text
+	if len(toks) > 1 {
+		given = toks[0].text
+	}
+	if len(toks) == 3 && hasEnding(toks[1].text, patronymicEndings) {
+		patronymic = toks[1].text
+	} else if len(toks) >= 3 && !toks[1].isInitial() {
+		// "Kassym Jomart Tokayev": two given names.
+		given = toks[0].text + " " + toks[1].text
+	}
+	spelled := joinTokens(toks)
+	sk := graph.NameKey(surname)
+	for _, p := range x.people[sk] {
+		if given == "" || p.given == "" || graph.Fold(p.given)[:1] == graph.Fold(given)[:1] {
+			if p.given == "" || (strings.HasSuffix(p.given, ".") && given != "" && !strings.HasSuffix(given, ".")) {
+				p.given = given
+			}
+			if p.patronymic == "" {
+				p.patronymic = patronymic
+			}
+			p.names[spelled] = true
+			return p
+		}
+	}
+	p := &person{given: given, patronymic: patronymic, surname: surname, names: map[string]bool{spelled: true}}
+	x.people[sk] = append(x.people[sk], p)
+	return p
+}
+
+func joinTokens(toks []token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.text
+	}
+	return strings.Join(parts, " ")
+}
