@@ -58,6 +58,12 @@ working staff command and combined extended enlarged next final first second thi
 solemn expanded narrow closed open online high-level round table military police peacekeeping
 anti-terrorist counter-terrorism search rescue demonstration research consultative advisory`)
 
+// nounModifiers are nouns that an event noun can modify: "training ground", "meeting room" name
+// no event.
+var nounModifiers = wordSet(`ground grounds range centre center centres centers room hall base camp camps course courses
+program programs programme programmes plan plans schedule results participants agenda materials facility
+facilities complex area areas unit units mission missions format formats`)
+
 // titleStops end an event title to the right of its noun.
 var titleStops = wordSet(`was were is are will be been being has have had held hold took take takes place in at under by
 with which that where who when while during from to as after before within through was organized organised
@@ -73,7 +79,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 		if s.toks[k].is("table") && k > 0 && s.toks[k-1].is("round") {
 			typ, ok = graph.EventConference, true
 		}
-		if !ok || s.markAt(k, k+1) != nil {
+		if !ok || s.markAt(k, k+1) != nil || k+1 < len(s.toks) && nounModifiers[s.toks[k+1].lower()] {
 			continue
 		}
 		from, to := x.eventSpan(s, k)

@@ -112,8 +112,9 @@ func isNameToken(t token) bool {
 func (x *extraction) findPersons(s *sentence) {
 	for _, r := range s.nameRuns() {
 		from, to := r[0], r[1]
-		// Words before the given name ("Speaking", "Kyrgyz") are not part of the name.
-		for k := from; k < to; k++ {
+		// Words before the given name ("Speaking", "Kyrgyz") are not part of the name, unless a
+		// title introduces the whole run ("President Xi Jinping").
+		for k := from; k < to && x.introduced(s, from) == nil; k++ {
 			if x.gz.IsGivenName(s.toks[k].text) || s.toks[k].isInitial() {
 				from = k
 				break

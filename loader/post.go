@@ -113,7 +113,7 @@ func (x *extraction) readPost(s *sentence, m mark) postPhrase {
 		}
 		break
 	}
-	p.title = title
+	p.title, p.end = title, end
 	return p
 }
 
