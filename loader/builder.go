@@ -99,9 +99,14 @@ func isAdjective(c *gazetteer.Country, word string) bool {
 
 func (b *builder) city(x *extraction, c *gazetteer.City, spelled string) graph.ID {
 	id := graph.NewID(graph.KindPlace, cityKey(c))
-	n := b.node(id, graph.KindPlace, c.Name)
+	name := spelled
+	if name == "" {
+		name = c.Name
+	}
+	n := b.node(id, graph.KindPlace, name)
 	n.PlaceKind = graph.PlaceCity
 	alias(n, spelled)
+	alias(n, c.Name)
 	if co := x.gz.CountryByCode(c.CountryCode); co != nil {
 		b.edge(id, graph.RelLocatedIn, b.country(co, ""), nil)
 	}

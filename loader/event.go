@@ -71,48 +71,65 @@ chaired presided attended opened started began ended completed continued`)
 
 // findEvents reads the event phrases of a sentence: an event noun with the modifiers before it
 // and the complement after it ("the 16th meeting of the Coordinating Council …", "joint training
-// "Interaction-2025"").
+// "Interaction-2025""). A bare noun ("the meeting", "the event") refers back to the item's latest
+// event of its type; it opens a new event only when nothing else in the sentence does and the
+// sentence dates or places it. Titled events come first in the result: they are what the
+// sentence is about.
 func (x *extraction) findEvents(it *item, s *sentence) []*event {
-	var found []*event
+	var titled, referred []*event
+	var bare []graph.EventType
 	for k := 0; k < len(s.toks); k++ {
 		typ, ok := eventNouns[s.toks[k].lower()]
 		if s.toks[k].is("table") && k > 0 && s.toks[k-1].is("round") {
 			typ, ok = graph.EventConference, true
 		}
+		if s.toks[k].is("event") && k > 0 && s.toks[k-1].is("the", "this") {
+			typ, ok = "", true
+		}
 		if !ok || s.markAt(k, k+1) != nil || k+1 < len(s.toks) && nounModifiers[s.toks[k+1].lower()] {
 			continue
 		}
 		from, to := x.eventSpan(s, k)
-		title := strings.Trim(s.span(from, to), " ,")
-		bare := to-from == 1
-		if bare {
+		k = to - 1
+		if to-from == 1 || typ == "" {
 			if prev := lastEvent(it, typ); prev != nil {
-				found = append(found, prev)
-				k = to - 1
-				continue
+				referred = append(referred, prev)
+			} else if typ != "" {
+				bare = append(bare, typ)
 			}
-			if len(s.dates) == 0 && !x.hasCity(s) {
-				continue
-			}
-		}
-		if e := x.eventNamed(title); e != nil {
-			found = append(found, e)
-			k = to - 1
 			continue
 		}
-		e := &event{title: capitalise(title), typ: typ, facts: map[*sentence]bool{}}
+		title := strings.Trim(s.span(from, to), " ,")
+		if e := x.eventNamed(title); e != nil {
+			titled = append(titled, e)
+			continue
+		}
+		e := x.newEvent(it, capitalise(title), typ)
 		for i := range s.marks {
 			if m := s.marks[i]; m.kind == markOrg && m.from >= from && m.to <= to {
 				e.organizers = append(e.organizers, m.org)
 				break
 			}
 		}
-		it.events = append(it.events, e)
-		x.events = append(x.events, e)
-		found = append(found, e)
-		k = to - 1
+		titled = append(titled, e)
 	}
-	return found
+	if len(titled) == 0 && len(referred) == 0 && len(bare) > 0 && (len(s.dates) > 0 || x.hasCity(s)) {
+		titled = append(titled, x.newEvent(it, eventTypeTitle(bare[0]), bare[0]))
+	}
+	return append(titled, referred...)
+}
+
+// newEvent adds an event to the item and the document.
+func (x *extraction) newEvent(it *item, title string, typ graph.EventType) *event {
+	e := &event{title: title, typ: typ, facts: map[*sentence]bool{}}
+	it.events = append(it.events, e)
+	x.events = append(x.events, e)
+	return e
+}
+
+// eventTypeTitle is the title of an event the text names only by its type: "Meeting".
+func eventTypeTitle(t graph.EventType) string {
+	return capitalise(strings.ToLower(string(t)))
 }
 
 // eventSpan returns the token span of the event phrase around the noun at k.

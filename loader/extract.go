@@ -84,6 +84,18 @@ func (x *extraction) read() {
 			x.readEventFacts(it, s, evs)
 		}
 		x.placeByDateline(it)
+		x.dateByItem(it)
+	}
+}
+
+// dateByItem dates the first event of a dated item by the item's date when its sentences give
+// no date: a news item reports what happened on its day.
+func (x *extraction) dateByItem(it *item) {
+	if !it.Dated || len(it.events) == 0 {
+		return
+	}
+	if e := it.events[0]; e.start == "" && !e.planned {
+		e.start = it.Date
 	}
 }
 
@@ -131,12 +143,7 @@ func (x *extraction) changeSet(ctx context.Context, res Resolver) (*graph.Change
 			b.person(p)
 		}
 	}
-	for _, t := range x.tenures {
-		b.tenure(x, t)
-	}
-	for _, e := range x.events {
-		b.event(x, e)
-	}
+	// Places and organisations first, so that their nodes take the text's own spelling.
 	for _, it := range x.items {
 		for _, s := range it.sents {
 			for _, m := range s.marks {
@@ -152,6 +159,12 @@ func (x *extraction) changeSet(ctx context.Context, res Resolver) (*graph.Change
 				}
 			}
 		}
+	}
+	for _, t := range x.tenures {
+		b.tenure(x, t)
+	}
+	for _, e := range x.events {
+		b.event(x, e)
 	}
 	return b.changeSet(x.doc), nil
 }

@@ -40,6 +40,11 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 	if named && s.has(plannedCues...) {
 		e.planned = true
 	}
+	if !named {
+		x.readChairs(s, e)
+		x.readParticipants(s, e)
+		return
+	}
 	if e.city == nil {
 		if c := x.cityOf(s); c != nil {
 			e.city = c
@@ -59,6 +64,12 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 		}
 	}
 	x.readChairs(s, e)
+	x.readParticipants(s, e)
+	x.readPartOf(s, evs)
+}
+
+// readParticipants adds the people and countries of a sentence that says they took part.
+func (x *extraction) readParticipants(s *sentence, e *event) {
 	if s.has(participationCues...) {
 		for _, m := range s.marks {
 			switch m.kind {
@@ -69,7 +80,6 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 			}
 		}
 	}
-	x.readPartOf(s, evs)
 }
 
 // readChairs reads "under the chairmanship of X", "chaired by X", "presided over by X" and
@@ -83,10 +93,15 @@ func (x *extraction) readChairs(s *sentence, e *event) {
 				continue
 			}
 			from = i + 2
-		case t.is("chaired", "presided") && i+1 < len(s.toks) && s.toks[i+1].is("by", "over"):
+		case t.is("chaired", "presided") && i+1 < len(s.toks) && s.toks[i+1].is("by"):
 			from = i + 2
 		case t.is("chaired", "presided"):
-			if m := s.markEnding(i); m != nil && m.kind == markPerson {
+			// The subject chairs: "Lukashenko chaired …", "Lukashenko, who presided over …".
+			subject := i
+			if i > 1 && s.toks[i-1].is("who") && s.toks[i-2].text == "," {
+				subject = i - 2
+			}
+			if m := s.markEnding(subject); m != nil && m.kind == markPerson {
 				e.addChair(chair{person: m.person, sent: s})
 			}
 			continue

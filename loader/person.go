@@ -138,10 +138,11 @@ func (x *extraction) tryPerson(s *sentence, from, to int) {
 	if last.isInitial() {
 		return
 	}
-	introduced := x.introduced(s, from) != nil || x.saidAfter(s, to)
+	titled := x.introduced(s, from) != nil
+	introduced := titled || x.saidAfter(s, to)
 	switch {
 	case n == 1:
-		if !introduced && !x.knownSurname(last.text) {
+		if !titled && !x.knownSurname(last.text) {
 			return
 		}
 	case first.isInitial() || x.gz.IsGivenName(first.text):
