@@ -100,7 +100,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			continue
 		}
 		title := strings.Trim(s.span(from, to), " ,")
-		if e := x.eventNamed(title); e != nil {
+		if e := x.eventNamed(title, typ); e != nil {
 			titled = append(titled, e)
 			continue
 		}
@@ -250,15 +250,45 @@ func lastEvent(it *item, typ graph.EventType) *event {
 	return nil
 }
 
-// eventNamed returns the document's event with the same title, or nil.
-func (x *extraction) eventNamed(title string) *event {
+// eventNamed returns the document's event of the type that the title names, or nil. Titles name
+// the same event when they are equal or one is the other with modifiers before it ("Meeting of
+// the CIS Council …" and "Informal meeting of the CIS Council …"), unless a modifier tells
+// another occurrence apart ("next session", "16th meeting"). The longer title is kept.
+func (x *extraction) eventNamed(title string, typ graph.EventType) *event {
 	k := graph.NameKey(title)
 	for _, e := range x.events {
-		if graph.NameKey(e.title) == k {
-			return e
+		if e.typ != typ {
+			continue
 		}
+		ek := graph.NameKey(e.title)
+		short, long := k, ek
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if short != long && !(strings.HasSuffix(long, " "+short) && !distinguishes(strings.TrimSuffix(long, short))) {
+			continue
+		}
+		if len(k) > len(ek) {
+			e.title = capitalise(title)
+		}
+		return e
 	}
 	return nil
+}
+
+// occurrenceWords tell one occurrence of a recurring event from another.
+var occurrenceWords = wordSet(`next previous last upcoming future past following preceding first second third fourth
+fifth sixth seventh eighth ninth tenth regular extraordinary`)
+
+// distinguishes reports whether words, modifiers before an event noun, tell one occurrence of an
+// event from another: "next", "16th", "XIX".
+func distinguishes(words string) bool {
+	for _, w := range strings.Fields(words) {
+		if occurrenceWords[w] || isOrdinal(strings.ToUpper(w)) || strings.IndexFunc(w, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *extraction) hasCity(s *sentence) bool {

@@ -1,0 +1,121 @@
+package loader
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/badgerstore"
+)
+
+func openStore(t *testing.T) graph.Store {
+	t.Helper()
+	st, err := badgerstore.Open(context.Background(), badgerstore.Config{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+const meetingV1 = `published: 2024-03-01
+
+01.03.2024
+
+On March 1, a meeting of the CSTO Council of Foreign Ministers was held in Almaty under the chairmanship of the Minister of Foreign Affairs of Kazakhstan Murat Nurtleu.
+`
+
+const meetingV2 = `published: 2024-03-01
+
+01.03.2024
+
+On March 1, a meeting of the CSTO Council of Foreign Ministers was held in Astana under the chairmanship of the Minister of Foreign Affairs of Kazakhstan Murat Nurtleu.
+`
+
+// TestReload loads a document, loads it unchanged, then changed: the changed version replaces
+// what the first stated, and an unchanged one writes nothing.
+func TestReload(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	l := New(Config{Store: st})
+	path := filepath.Join(t.TempDir(), "meeting.txt")
+	steps := []struct {
+		text    string
+		want    Outcome
+		city    string
+		notCity string
+	}{
+		{meetingV1, Added, "Almaty", ""},
+		{meetingV1, Unchanged, "Almaty", ""},
+		{meetingV2, Replaced, "Astana", "Almaty"},
+	}
+	for i, step := range steps {
+		if err := os.WriteFile(path, []byte(step.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := l.LoadFile(ctx, path)
+		if err != nil || got != step.want {
+			t.Fatalf("step %d: LoadFile = %v, %v; want %v", i, got, err, step.want)
+		}
+		if n := countEvents(t, st, graph.EventFilter{City: step.city}); n != 1 {
+			t.Errorf("step %d: %d events in %s, want 1", i, n, step.city)
+		}
+		if step.notCity != "" {
+			if n := countEvents(t, st, graph.EventFilter{City: step.notCity}); n != 0 {
+				t.Errorf("step %d: %d events still in %s, want 0", i, n, step.notCity)
+			}
+			if ids, _ := st.Lookup(ctx, graph.KindPlace, step.notCity); len(ids) != 0 {
+				t.Errorf("step %d: place %s still stored", i, step.notCity)
+			}
+		}
+	}
+}
+
+func countEvents(t *testing.T, st graph.Store, f graph.EventFilter) int {
+	t.Helper()
+	page, err := st.FindEvents(context.Background(), f, graph.StartDesc, graph.PageRequest{First: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return page.Total
+}
+
+// TestLoadBadFiles checks that a file that is not text fails with its name and reason while the
+// other documents load, and that a folder that does not exist is reported.
+func TestLoadBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"good.txt":  meetingV1,
+		"image.png": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+		"empty.txt": "",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st := openStore(t)
+	sum, err := New(Config{Store: st}).Load(context.Background(), []string{dir, filepath.Join(dir, "missing")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 1 || sum.Failed != 3 {
+		t.Errorf("summary %+v, want 1 added and 3 failed", sum)
+	}
+	for _, name := range []string{"image.png", "empty.txt", "missing"} {
+		found := false
+		for _, e := range sum.Errors {
+			found = found || strings.Contains(e.Error(), name)
+		}
+		if !found {
+			t.Errorf("no error names %s: %v", name, errors.Join(sum.Errors...))
+		}
+	}
+	if n := countEvents(t, st, graph.EventFilter{}); n != 1 {
+		t.Errorf("%d events stored, want the good document's 1", n)
+	}
+}
