@@ -28,7 +28,7 @@ import (
 type Config struct {
 	Store          graph.Store
 	Logger         *slog.Logger  // default slog.Default()
-	MaxDepth       int           // deepest field nesting a query may use; default 12
+	MaxDepth       int           // deepest field nesting a query may use; default 15, what GraphiQL's introspection needs
 	MaxBodyBytes   int64         // largest POST body; default 1 MiB
 	MaxPageSize    int           // largest `first` a list accepts; default 100
 	Timeout        time.Duration // time allowed per HTTP request; default 10s
@@ -37,7 +37,7 @@ type Config struct {
 
 func (c Config) withDefaults() Config {
 	c.Logger = cmp.Or(c.Logger, slog.Default())
-	c.MaxDepth = cmp.Or(c.MaxDepth, 12)
+	c.MaxDepth = cmp.Or(c.MaxDepth, 15)
 	c.MaxBodyBytes = cmp.Or(c.MaxBodyBytes, 1<<20)
 	c.MaxPageSize = cmp.Or(c.MaxPageSize, 100)
 	c.Timeout = cmp.Or(c.Timeout, 10*time.Second)

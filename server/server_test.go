@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -128,8 +129,8 @@ func TestGraphQLOverHTTP(t *testing.T) {
 		{name: "page size cap", query: `{ events(first: 1000) { totalCount } }`, wantStatus: 200, wantCodes: []string{codeBadUserInput}},
 		{name: "invalid date variable", query: `query($d: Date) { events(filter: {from: $d}) { totalCount } }`, vars: map[string]any{"d": "28.11.2024"}, wantStatus: 200, wantCodes: []string{codeBadUserInput}},
 		{name: "date of wrong type", query: `query($d: Date) { events(filter: {from: $d}) { totalCount } }`, vars: map[string]any{"d": 2024}, wantStatus: 200, wantCodes: []string{codeBadUserInput}},
-		{name: "depth within limit", query: deepQuery(12), wantStatus: 200, wantData: `"edges"`},
-		{name: "depth over limit", query: deepQuery(13), wantStatus: 200, wantCodes: []string{codeCostLimit}},
+		{name: "depth within limit", query: deepQuery(15), wantStatus: 200, wantData: `"edges"`},
+		{name: "depth over limit", query: deepQuery(16), wantStatus: 200, wantCodes: []string{codeCostLimit}},
 		{name: "query too long", query: "{ countries { name } }" + strings.Repeat(" ", 16<<10), wantStatus: 200, wantCodes: []string{codeCostLimit}},
 		{name: "syntax error", query: `{ countries { name }`, wantStatus: 200, wantCodes: []string{codeBadUserInput}},
 		{name: "unknown field", query: `{ countries { population } }`, wantStatus: 200, wantCodes: []string{codeBadUserInput}},
@@ -343,5 +344,19 @@ func TestQuery(t *testing.T) {
 	out, err = Query(context.Background(), st, `{ events(first: 101) { totalCount } }`, nil)
 	if err == nil || !strings.Contains(err.Error(), codeBadUserInput) || !strings.Contains(string(out), `"errors"`) {
 		t.Errorf("Query over the page cap = %s, %v; want the errors in both", out, err)
+	}
+}
+
+// TestIntrospection runs the introspection query GraphiQL sends at start-up (the TypeRef
+// fragment nests ofType nine deep): the depth limit must let it through.
+func TestIntrospection(t *testing.T) {
+	srv := newTestServer(t, Config{})
+	query, err := os.ReadFile("testdata/introspection.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, resp := postQuery(t, srv, string(query), nil)
+	if status != http.StatusOK || len(resp.Errors) > 0 || resp.Data["__schema"] == nil {
+		t.Fatalf("introspection: status %d, errors %+v", status, resp.Errors)
 	}
 }
