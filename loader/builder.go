@@ -99,7 +99,7 @@ func isAdjective(c *gazetteer.Country, word string) bool {
 
 func (b *builder) city(x *extraction, c *gazetteer.City, spelled string) graph.ID {
 	id := graph.NewID(graph.KindPlace, cityKey(c))
-	name := spelled
+	name := titleCase(spelled)
 	if name == "" {
 		name = c.Name
 	}

@@ -48,6 +48,7 @@ func (x *extraction) read() {
 		it := &item{Item: ti}
 		for _, ts := range ti.Sentences {
 			s := newSentence(x.gz, it, ts, ti.Date)
+			dropNonCities(s)
 			it.sents = append(it.sents, s)
 			all = append(all, s)
 			for _, m := range s.marks {
@@ -145,6 +146,9 @@ func (x *extraction) changeSet(ctx context.Context, res Resolver) (*graph.Change
 	}
 	// Places and organisations first, so that their nodes take the text's own spelling.
 	for _, it := range x.items {
+		if c := x.chooseCity(x.gz.Cities(it.Dateline)); c != nil && len(it.sents) > 0 {
+			b.mention(b.city(x, c, it.Dateline), it.sents[0])
+		}
 		for _, s := range it.sents {
 			for _, m := range s.marks {
 				switch m.kind {

@@ -129,7 +129,7 @@ func (x *extraction) chairAt(s *sentence, i int) (chair, bool) {
 			return chair{person: m.person, sent: s}, true
 		case m.kind == markCountryAdj && m.to < len(s.toks) && s.toks[m.to].is("side", "presidency", "chairmanship", "delegation"):
 			return chair{country: m.match.Country, sent: s}, true
-		case m.kind == markCountry && j == i || m.kind == markCountry && j == i+1 && s.toks[i].is("the"):
+		case m.kind == markCountry && (j == i || j == i+1 && s.toks[i].is("the")) && !(m.to < len(s.toks) && s.toks[m.to].isPossessive()):
 			return chair{country: m.match.Country, sent: s}, true
 		}
 	}

@@ -37,8 +37,8 @@ func (x *extraction) findOrgs(s *sentence) {
 			i += n - 1
 			continue
 		}
-		if t.is("Organization", "Organisation", "Organization's", "Organisation's") && i > 0 && x.mainOrg != nil &&
-			(s.toks[i-1].is("the") || strings.HasSuffix(t.text, "s")) {
+		if t.is("Organization", "Organisation") && x.mainOrg != nil &&
+			(i > 0 && s.toks[i-1].is("the") || i+1 < len(s.toks) && s.toks[i+1].isPossessive()) {
 			s.addMark(mark{kind: markOrg, from: i, to: i + 1, org: &orgRef{name: x.mainOrg.name, acronym: x.mainOrg.acronym, parent: x.mainOrg.parent, text: t.text}})
 			continue
 		}

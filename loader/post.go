@@ -77,8 +77,12 @@ func (x *extraction) readPost(s *sentence, m mark) postPhrase {
 	if len(quals) > 0 && !strings.HasPrefix(title, strings.Join(quals, " ")) {
 		title = strings.Join(quals, " ") + " " + title
 	}
-	// Owner before the title.
-	if om := s.markEnding(begin); om != nil {
+	// Owner before the title, possessive or not: "CSTO", "the Organization's".
+	ownerEnd := begin
+	if ownerEnd > 0 && s.toks[ownerEnd-1].isPossessive() {
+		ownerEnd--
+	}
+	if om := s.markEnding(ownerEnd); om != nil {
 		switch om.kind {
 		case markOrg:
 			p.org, p.begin = om.org, om.from

@@ -43,7 +43,12 @@ func tokenize(s string) []token {
 			if j-i == n && unicode.IsUpper(r) && j < len(s) && s[j] == '.' {
 				j++
 			}
-			toks = append(toks, token{s[i:j], i, j})
+			// A possessive is a token of its own: "Russia's" → "Russia", "'s".
+			if p := possessive(s[i:j]); p > 0 {
+				toks = append(toks, token{s[i : j-p], i, j - p}, token{s[j-p : j], j - p, j})
+			} else {
+				toks = append(toks, token{s[i:j], i, j})
+			}
 			i = j
 		default:
 			toks = append(toks, token{s[i : i+n], i, i + n})
@@ -52,6 +57,19 @@ func tokenize(s string) []token {
 	}
 	return toks
 }
+
+// possessive returns the length of the possessive ending "'s" or "’s" of word, or 0.
+func possessive(word string) int {
+	for _, e := range []string{"'s", "’s", "'S", "’S"} {
+		if len(word) > len(e)+1 && strings.HasSuffix(word, e) {
+			return len(e)
+		}
+	}
+	return 0
+}
+
+// isPossessive reports whether the token is a possessive ending.
+func (t token) isPossessive() bool { return t.is("'s", "’s") }
 
 // isJoiner reports whether r may join two parts of one word.
 func isJoiner(r rune) bool {
