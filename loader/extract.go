@@ -26,6 +26,7 @@ type extraction struct {
 	people    map[string][]*person       // by NameKey of the surname
 	acronyms  map[string]*orgRef         // acronyms the document defines, by NameKey
 	mainOrg   *orgRef                    // the organisation "the Organization" stands for
+	orgs      *orgState                  // what findOrgs knows of the document's organisations
 	countries map[*gazetteer.Country]int // countries the document names, with counts
 	tenures   []tenure
 	events    []*event

@@ -1,0 +1,74 @@
+package loader
+
+import (
+	"context"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/loader/gazetteer"
+	"github.com/kgraph/kg/loader/text"
+)
+
+// extractOrgs reads a one-item document and returns its organisations as "Name < Parent" lines,
+// with "aka" and the sorted aliases.
+func extractOrgs(t *testing.T, body string) []string {
+	t.Helper()
+	doc, err := text.Read("t.txt", []byte("published: 2024-05-20\n\n"+body+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := Extract(context.Background(), gazetteer.Default(), nil, graph.NewID(graph.KindDocument, "t"), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[graph.ID]string{}
+	for _, n := range cs.Nodes {
+		names[n.ID] = n.Name
+	}
+	parents := map[graph.ID]string{}
+	for _, e := range cs.Edges {
+		if e.Relation == graph.RelPartOf {
+			parents[e.From] = names[e.To]
+		}
+	}
+	var out []string
+	for _, n := range cs.Nodes {
+		if n.Kind != graph.KindOrganization {
+			continue
+		}
+		line := n.Name
+		if p := parents[n.ID]; p != "" {
+			line += " < " + p
+		}
+		if len(n.Aliases) > 0 {
+			a := slices.Clone(n.Aliases)
+			sort.Strings(a)
+			line += " aka " + strings.Join(a, "; ")
+		}
+		out = append(out, line)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestOrgNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"country complement",
+			"The delegation of the Ministry of Internal Affairs of Kazakhstan arrived in Bishkek.",
+			[]string{"Ministry of Internal Affairs of Kazakhstan"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := extractOrgs(t, tc.text)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%s\n got  %q\n want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
