@@ -161,6 +161,9 @@ func (x *extraction) changeSet(ctx context.Context, res Resolver) (*graph.Change
 			}
 		}
 	}
+	for _, o := range x.orgs.extra {
+		b.mention(b.org(o.ref), o.s)
+	}
 	for _, t := range x.tenures {
 		b.tenure(x, t)
 	}

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/loader/dates"
 )
 
 // orgRef is an organisation as a document names it: from the gazetteer, from an acronym the
@@ -25,7 +26,7 @@ organization organisation office administration government guard police court bo
 // unitHeadWords end the names of bodies besides orgHeadWords when findOrgs reads a name: military
 // formations, headquarters, embassies and the plural heads of branches ("Internal Troops").
 var unitHeadWords = wordSet(`division brigade regiment battalion district fleet corps headquarters embassy
-troops services`)
+troops command aviation group`)
 
 // connectors may stand inside a proper name between its capitalised words.
 var connectors = wordSet(`of for on and the in`)
@@ -72,20 +73,110 @@ func (x *extraction) findOrgs(s *sentence) {
 			i = n - 1
 			continue
 		}
+		if n := x.siteName(s, i); n > 0 {
+			i = n - 1
+			continue
+		}
 		from := i
 		if isNumberedUnit(t) && i+1 < len(s.toks) && s.toks[i+1].isCap() && s.markAt(i+1, i+2) == nil {
 			i++ // "98th Guards Airborne Division"
 		} else if !t.isCap() || !t.isWord() || t.is("The") {
 			continue
 		}
-		end, head, _ := x.orgPhrase(s, i)
+		end, head, first := x.orgPhrase(s, i)
 		if head < 0 {
 			i = from
 			continue
 		}
+		// "Training of Canine Services of the Ministry of …": the name starts at the first
+		// part of the phrase that has a head word.
+		if seg := segmentStart(s, i, first); seg > i {
+			from = seg
+		}
 		if n := x.addPhraseOrg(s, from, end); n > 0 {
 			i = n - 1
+		} else if from > i {
+			i = from - 1
 		}
+	}
+}
+
+// segmentStart returns where the part of a phrase starting at i that holds its first head word
+// (at first) begins: after the last "of [the]" before it.
+func segmentStart(s *sentence, i, first int) int {
+	seg := i
+	for j := i; j < first; j++ {
+		if s.toks[j].is("of") {
+			seg = ofThe(s, j)
+		}
+	}
+	return seg
+}
+
+// siteTLDs end the names of news sites written as their address ("Cronos.Asia").
+var siteTLDs = wordSet(`asia kg kz ru by am tj uz az ge ua com info net org news`)
+
+// siteName reads a news site named by its address, "Cronos.Asia", at token i.
+func (x *extraction) siteName(s *sentence, i int) int {
+	if i+2 >= len(s.toks) || !s.toks[i].isCap() || !s.toks[i].isWord() || s.toks[i+1].text != "." ||
+		s.toks[i+1].start != s.toks[i].end || s.toks[i+2].start != s.toks[i+1].end || !siteTLDs[s.toks[i+2].lower()] {
+		return 0
+	}
+	if i > 0 && (s.toks[i-1].end == s.toks[i].start || s.toks[i-1].is("www")) {
+		return 0
+	}
+	end := i + 3
+	text := s.span(i, end)
+	o := &orgRef{name: text, text: text}
+	if g := x.gz.Organization(s.toks[i].text); g != nil {
+		o.name, o.acronym, o.parent = g.Name, g.Acronym, g.Parent
+	}
+	x.addOrg(s, mark{kind: markOrg, from: i, to: end, org: o})
+	return end
+}
+
+// datelineCredits reads the agencies credited in an item's dateline, "MOSCOW (UrduPoint News /
+// Sputnik - 06th December, 2021)" or "MINSK, 3 March (BelTA) –": each name in the bracket, up to
+// a dash or a comma, is a news outlet. The dateline is not part of the item's sentences, so the
+// outlets are mentioned in the sentence after it.
+func (x *extraction) datelineCredits(it *item) {
+	if it.Dateline == "" || len(it.sents) == 0 {
+		return
+	}
+	var first *sentence
+	head, prev := "", it.Start
+	for _, s := range it.sents {
+		if s.Offset >= prev {
+			if i := strings.LastIndex(x.doc.Text[prev:s.Offset], it.Dateline); i >= 0 {
+				first, head = s, x.doc.Text[prev+i+len(it.Dateline):s.Offset]
+				break
+			}
+			prev = s.Offset + len(s.Text)
+		}
+	}
+	if first == nil {
+		return
+	}
+	open, close := strings.Index(head, "("), strings.Index(head, ")")
+	if open < 0 || close < open {
+		return
+	}
+	credit := head[open+1 : close]
+	if j := strings.IndexAny(credit, "-–—,"); j >= 0 {
+		credit = credit[:j]
+	}
+	for _, name := range strings.Split(credit, "/") {
+		name = strings.TrimSpace(name)
+		if name == "" || !unicode.IsUpper([]rune(name)[0]) || len(strings.Fields(name)) > 4 {
+			continue
+		}
+		o := &orgRef{name: name, text: name}
+		if g := x.gz.Organization(name); g != nil {
+			o.name, o.acronym, o.parent = g.Name, g.Acronym, g.Parent
+		} else if dates.Find(name, "") != nil {
+			continue
+		}
+		x.orgs.extra = append(x.orgs.extra, extraOrg{ref: o, s: first})
 	}
 }
 
@@ -121,9 +212,77 @@ func (x *extraction) orgAfterMark(s *sentence, m *mark) int {
 			x.addOrg(s, mark{kind: markOrg, from: from, to: to, org: o})
 			return to
 		}
-		return x.pressOffice(s, m.to, m.org, m.from)
+		if n := x.pressOffice(s, m.to, m.org, m.from); n > 0 {
+			return n
+		}
+		// "the Security Council Secretariat": a body named after the organisation it belongs to.
+		if m.to < len(s.toks) && s.toks[m.to].isCap() && s.markAt(m.to, m.to+1) == nil {
+			end, head, first := x.orgPhrase(s, m.to)
+			if head < 0 || first != m.to || modifiedMark(s, m.to, end) || s.toks[head].is("Headquarters") {
+				return 0
+			}
+			text := s.span(m.from, end)
+			o := &orgRef{name: text, text: text}
+			setParent(o, m.org)
+			from := m.from
+			x.addOrg(s, mark{kind: markOrg, from: from, to: end, org: o})
+			return end
+		}
+	case markPost:
+		x.bodyOfPost(s, m)
 	}
 	return 0
+}
+
+// bodyOfPost reads the national body a post title names with its country: "Minister for
+// Emergency Situations of the Republic of Belarus" names the Ministry for Emergency Situations of
+// the Republic of Belarus, "Secretary of the Security Council of Armenia" the Security Council of
+// Armenia. The post keeps its marks; the body is added to the document's organisations.
+func (x *extraction) bodyOfPost(s *sentence, m *mark) {
+	text := m.match.Text
+	var body string
+	end := m.to
+	minister := strings.Index(" "+text+" ", " Minister ")
+	switch {
+	case minister >= 0 && len(text) > minister+len("Minister "):
+		rest := text[minister+len("Minister "):]
+		if !strings.HasPrefix(rest, "of ") && !strings.HasPrefix(rest, "for ") {
+			return
+		}
+		body = "Ministry " + rest
+	case minister >= 0 && end+1 < len(s.toks) && s.toks[end].is("of", "for") && s.toks[end+1].isCap():
+		j := end + 1
+		for j < len(s.toks) && s.markAt(j, j+1) == nil && (s.toks[j].isCap() || s.toks[j].is("and", ",") ||
+			s.toks[j].is("of") && j+1 < len(s.toks) && s.toks[j+1].isCap() && s.markAt(j+1, j+2) == nil) {
+			j++
+		}
+		if s.toks[j-1].text == "," || s.toks[j-1].is("and") {
+			return
+		}
+		body, end = "Ministry "+s.span(end, j), j
+	default:
+		i := strings.LastIndex(text, " of the ")
+		if i < 0 {
+			return
+		}
+		body = text[i+len(" of the "):]
+		words := strings.Fields(body)
+		if len(words) == 0 || !isOrgHead(strings.ToLower(words[len(words)-1])) {
+			return
+		}
+	}
+	k := ofThe(s, end)
+	c := s.markStarting(k)
+	if k == end || c == nil || c.kind != markCountry {
+		return
+	}
+	name := body + " " + s.span(end, c.to)
+	o := &orgRef{name: name, text: name}
+	if g := x.gz.Organization(name); g != nil {
+		o.name, o.acronym, o.parent = g.Name, g.Acronym, g.Parent
+	}
+	x.orgs.extra = append(x.orgs.extra, extraOrg{ref: o, s: s})
+	x.remember(s, o)
 }
 
 // pressOffice reads "press office/service/centre" at token i: after an organisation owner that
@@ -206,8 +365,13 @@ func setParent(o, parent *orgRef) {
 // kind of body ("the Ministry of Internal Affairs of the CSTO member states") are left out. It
 // returns the end of the mark, or 0.
 func (x *extraction) addPhraseOrg(s *sentence, from, end int) int {
-	if genericBody(s, end) {
+	if genericBody(s, end) || modifiedMark(s, from, end) {
 		return 0
+	}
+	// "Collective Rapid Deployment Forces of the Central Asian region": a known name that goes on
+	// in lower case.
+	if end < len(s.toks) && s.toks[end].isWord() && !s.toks[end].isCap() && x.gz.Organization(s.span(from, end+1)) != nil {
+		end++
 	}
 	start := from
 	if isNumberedUnit(s.toks[from]) {
@@ -216,7 +380,7 @@ func (x *extraction) addPhraseOrg(s *sentence, from, end int) int {
 	o := x.phraseRef(s, from, end)
 	if ref := x.shortForm(s, start, end); ref != nil {
 		o = &orgRef{name: ref.name, acronym: ref.acronym, parent: ref.parent, up: ref.up, text: o.text}
-	} else if end-start == 1 {
+	} else if end-start == 1 && !(s.toks[start].is("Police") && start > 0 && s.toks[start-1].is("the")) {
 		return 0 // "Council", "Secretariat" alone
 	}
 	// "(CSTO CCES)" right after the name defines its acronym.
@@ -236,7 +400,42 @@ func (x *extraction) addPhraseOrg(s *sentence, from, end int) int {
 		}
 	}
 	x.addOrg(s, mark{kind: markOrg, from: from, to: end, org: o})
+	x.sharedComplement(s, from, end)
 	return end
+}
+
+// sharedComplement reads "Ministry of Internal Affairs of Kazakhstan and Kyrgyzstan" as two
+// ministries: a name [from, end) that ends in a country, followed by "and" and another country,
+// names the same body of that country too.
+func (x *extraction) sharedComplement(s *sentence, from, end int) {
+	if end+1 >= len(s.toks) || !s.toks[end].is("and") {
+		return
+	}
+	m := s.markStarting(end + 1)
+	if m == nil || m.kind != markCountry {
+		return
+	}
+	c := end - 1
+	for c > from && !s.toks[c-1].is("of", "the") {
+		c--
+	}
+	if c <= from || x.gz.Country(s.span(c, end)) == nil {
+		return
+	}
+	name := s.Text[s.toks[from].start:s.toks[c].start] + s.span(m.from, m.to)
+	x.addOrg(s, mark{kind: markOrg, from: m.from, to: m.to, org: &orgRef{name: name, text: name}})
+}
+
+// modifierWords follow an organisation's name used as a modifier: "the CSTO CRRF formations",
+// "the CSTO regional operation".
+var modifierWords = wordSet(`formations formation units unit forces troops contingent contingents operation
+operations exercise exercises regional peacekeeping special member`)
+
+// modifiedMark reports whether the phrase [from, end) ends in an organisation's name that
+// modifies the lower-case noun after it, so that the phrase is not the whole name.
+func modifiedMark(s *sentence, from, end int) bool {
+	m := s.markEnding(end)
+	return m != nil && m.kind == markOrg && m.from > from && end < len(s.toks) && modifierWords[s.toks[end].text]
 }
 
 // phraseRef builds the organisation named by tokens [from, end) with the parent its "of"
@@ -482,6 +681,7 @@ func (x *extraction) orgIndex() {
 	x.orgs = &orgState{seq: map[*sentence]int{}}
 	n := 0
 	for _, it := range x.items {
+		x.datelineCredits(it)
 		for _, s := range it.sents {
 			x.orgs.seq[s] = n
 			n++

@@ -62,6 +62,15 @@ func TestOrgNames(t *testing.T) {
 		{"country complement",
 			"The delegation of the Ministry of Internal Affairs of Kazakhstan arrived in Bishkek.",
 			[]string{"Ministry of Internal Affairs of Kazakhstan"}},
+		{"dateline credit",
+			"MOSCOW (Example News / Sputnik - 06th December, 2021) The CSTO will hold exercises.",
+			[]string{"Collective Security Treaty Organization", "Example News", "Sputnik"}},
+		{"minister's ministry",
+			"The Minister for Civil Defence, Emergencies and Disaster Relief of Belarus and the Acting Minister of Foreign Affairs of the Republic of Armenia met.",
+			[]string{"Ministry for Civil Defence, Emergencies and Disaster Relief of Belarus", "Ministry of Foreign Affairs of the Republic of Armenia"}},
+		{"two countries",
+			"Officers of the Ministry of Internal Affairs of Kazakhstan and Kyrgyzstan took part.",
+			[]string{"Ministry of Internal Affairs of Kazakhstan", "Ministry of Internal Affairs of Kyrgyzstan"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
