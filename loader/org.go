@@ -380,6 +380,8 @@ func (x *extraction) addPhraseOrg(s *sentence, from, end int) int {
 	o := x.phraseRef(s, from, end)
 	if ref := x.shortForm(s, start, end); ref != nil {
 		o = &orgRef{name: ref.name, acronym: ref.acronym, parent: ref.parent, up: ref.up, text: o.text}
+	} else if ref := x.sameNational(o.name); ref != nil {
+		o = &orgRef{name: ref.name, acronym: ref.acronym, parent: ref.parent, up: ref.up, text: o.text}
 	} else if end-start == 1 && !(s.toks[start].is("Police") && start > 0 && s.toks[start-1].is("the")) {
 		return 0 // "Council", "Secretariat" alone
 	}
@@ -390,8 +392,11 @@ func (x *extraction) addPhraseOrg(s *sentence, from, end int) int {
 			close++
 		}
 		if close > end+1 && close < len(s.toks) && s.toks[close].text == ")" {
-			o.acronym = s.span(end+1, close)
-			x.acronyms[graph.NameKey(o.acronym)] = o
+			acr := s.span(end+1, close)
+			if initialsFit(acr, s.toks[from:end]) {
+				o.acronym = acr
+				x.acronyms[graph.NameKey(acr)] = o
+			}
 		}
 	}
 	if o.parent == "" {
@@ -402,6 +407,64 @@ func (x *extraction) addPhraseOrg(s *sentence, from, end int) int {
 	x.addOrg(s, mark{kind: markOrg, from: from, to: end, org: o})
 	x.sharedComplement(s, from, end)
 	return end
+}
+
+// initialsFit reports whether an acronym has a letter for each capitalised word of the name, so
+// that "Command of the Collective Rapid Deployment Forces of the Central Asian Region (CRDF CAR)"
+// does not take the acronym of its complement.
+func initialsFit(acr string, name []token) bool {
+	letters, words := 0, 0
+	for _, r := range acr {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	for _, t := range name {
+		if t.isWord() && t.isCap() {
+			words++
+		}
+	}
+	return letters >= words
+}
+
+// nationalKey returns the key of a national body's name that is the same for "Russian Ministry
+// of Emergency Situations" and "Ministry of Emergency Situations of the Russian Federation": the
+// body's words and the country's code. It returns "" when the name names no country.
+func (x *extraction) nationalKey(name string) string {
+	if i := strings.IndexByte(name, ' '); i > 0 {
+		if c := x.gz.Country(name[:i]); c != nil && graph.NameKey(c.Name) != graph.NameKey(name[:i]) && isAdjective(c, name[:i]) {
+			return strings.Join(foldName(name[i+1:]), " ") + "|" + c.Code
+		}
+	}
+	for _, of := range []string{" of the ", " of "} {
+		if i := strings.LastIndex(name, of); i > 0 {
+			if c := x.gz.Country(name[i+len(of):]); c != nil {
+				return strings.Join(foldName(name[:i]), " ") + "|" + c.Code
+			}
+		}
+	}
+	return ""
+}
+
+// sameNational returns the organisation of the document that is the national body name names
+// under another form ("Russian Ministry of Emergency Situations" after "Ministry of Emergency
+// Situations of the Russian Federation"), or nil. The form with "of <country>" names the body.
+func (x *extraction) sameNational(name string) *orgRef {
+	key := x.nationalKey(name)
+	if key == "" {
+		return nil
+	}
+	for _, k := range x.orgs.known {
+		if k.national != key {
+			continue
+		}
+		if k.ref.up == nil && k.ref.parent == "" && x.gz.Organization(k.ref.name) == nil &&
+			strings.Contains(name, " of ") && !strings.Contains(k.ref.name, " of ") {
+			k.ref.name = name
+		}
+		return k.ref
+	}
+	return nil
 }
 
 // sharedComplement reads "Ministry of Internal Affairs of Kazakhstan and Kyrgyzstan" as two
@@ -609,9 +672,10 @@ type orgState struct {
 }
 
 type knownOrg struct {
-	seq   int
-	ref   *orgRef
-	names [][]string // folded words of the name and aliases
+	seq      int
+	ref      *orgRef
+	names    [][]string // folded words of the name and aliases
+	national string     // nationalKey of the name
 }
 
 type extraOrg struct {
@@ -620,12 +684,12 @@ type extraOrg struct {
 }
 
 // shortens reports whether words are a shorter form of one of k's names: the end of its name
-// before any "of" complement, or all of that part when a complement follows.
+// before any "of", "for" or "on" complement, or all of that part when a complement follows.
 func (k knownOrg) shortens(words []string) bool {
 	for _, n := range k.names {
 		h := n
 		for i, w := range n {
-			if w == "of" {
+			if w == "of" || w == "for" || w == "on" {
 				h = n[:i]
 				break
 			}
@@ -702,7 +766,7 @@ func (x *extraction) remember(s *sentence, o *orgRef) {
 			x.remember(s, &orgRef{name: g.Name, acronym: g.Acronym, parent: g.Parent, text: g.Name})
 		}
 	}
-	k := knownOrg{seq: x.orgs.seq[s], ref: o}
+	k := knownOrg{seq: x.orgs.seq[s], ref: o, national: x.nationalKey(o.name)}
 	names := []string{o.name, o.text}
 	if g := x.gz.Organization(o.name); g != nil && g.Name == o.name {
 		names = append(names, g.Aliases...)
