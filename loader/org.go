@@ -186,6 +186,14 @@ func (x *extraction) datelineCredits(it *item) {
 func (x *extraction) orgAfterMark(s *sentence, m *mark) int {
 	switch m.kind {
 	case markCountryAdj:
+		// "the Syrian army": a country's armed forces, often written in lower case.
+		if m.to < len(s.toks) && s.toks[m.to].is("army", "navy") && !s.toks[m.to].isCap() {
+			from, to := m.from, m.to+1
+			text := s.span(from, to)
+			s.removeMark(m)
+			x.addOrg(s, mark{kind: markOrg, from: from, to: to, org: &orgRef{name: text, text: text}})
+			return to
+		}
 		if m.to >= len(s.toks) || !s.toks[m.to].isCap() || s.markAt(m.to, m.to+1) != nil || m.from > 0 && s.toks[m.from-1].is("of") {
 			return 0
 		}
@@ -365,7 +373,21 @@ func setParent(o, parent *orgRef) {
 // kind of body ("the Ministry of Internal Affairs of the CSTO member states") are left out. It
 // returns the end of the mark, or 0.
 func (x *extraction) addPhraseOrg(s *sentence, from, end int) int {
-	if genericBody(s, end) || modifiedMark(s, from, end) {
+	if genericBody(s, end) {
+		x.orgs.generic[graph.NameKey(s.span(from, end))] = true
+		return 0
+	}
+	if modifiedMark(s, from, end) {
+		// The phrase names something of the organisation ("… of the CSTO member states"), and
+		// its part before the organisation is no body's name in this document.
+		k := s.markEnding(end).from
+		for k > from && s.toks[k-1].is("of", "the") {
+			k--
+		}
+		x.orgs.generic[graph.NameKey(s.span(from, k))] = true
+		return 0
+	}
+	if x.orgs.generic[graph.NameKey(s.span(from, end))] {
 		return 0
 	}
 	// "Collective Rapid Deployment Forces of the Central Asian region": a known name that goes on
@@ -511,6 +533,10 @@ func (x *extraction) phraseRef(s *sentence, from, end int) *orgRef {
 		o.name, o.acronym, o.parent = g.Name, g.Acronym, g.Parent
 		return o
 	}
+	if up := x.possessor(s, from, end); up != nil {
+		setParent(o, up)
+		return o
+	}
 	seenHead := false
 	for j := from; j < end; j++ {
 		if m := s.markStarting(j); m != nil && j > from {
@@ -535,6 +561,36 @@ func (x *extraction) phraseRef(s *sentence, from, end int) *orgRef {
 		}
 	}
 	return o
+}
+
+// possessor returns the body a name [from, end) names as its owner with a possessive, with the
+// name's country: "National Guard's Training Centre of the Republic of Tajikistan" belongs to the
+// National Guard of the Republic of Tajikistan. It returns nil when the name has none.
+func (x *extraction) possessor(s *sentence, from, end int) *orgRef {
+	for j := from; j < end-1; j++ {
+		t := s.toks[j]
+		base := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
+		if base == t.text || !t.isCap() || !isOrgHead(strings.ToLower(base)) {
+			continue
+		}
+		name := s.Text[s.toks[from].start : t.start+len(base)]
+		if j == from {
+			return nil // "Guard's …" alone names no owner
+		}
+		full := s.span(from, end)
+		for _, of := range []string{" of the ", " of "} {
+			if i := strings.LastIndex(full, of); i > 0 && x.gz.Country(full[i+len(of):]) != nil {
+				name += full[i:]
+				break
+			}
+		}
+		o := &orgRef{name: name, text: name}
+		if g := x.gz.Organization(name); g != nil {
+			o.name, o.acronym, o.parent = g.Name, g.Acronym, g.Parent
+		}
+		return o
+	}
+	return nil
 }
 
 // headBeforeOf reports whether the capitalised words from k up to the next "of" (or end) hold
@@ -669,6 +725,9 @@ type orgState struct {
 	seq   map[*sentence]int // sentence order
 	known []knownOrg        // organisations named, in the order found
 	extra []extraOrg        // organisations named inside another name (a minister's title)
+	// generic holds the names the document uses for a kind of body of several states ("the
+	// Ministry of Internal Affairs of the CSTO member states"), by NameKey.
+	generic map[string]bool
 }
 
 type knownOrg struct {
@@ -742,7 +801,7 @@ func (x *extraction) orgIndex() {
 	if x.orgs != nil {
 		return
 	}
-	x.orgs = &orgState{seq: map[*sentence]int{}}
+	x.orgs = &orgState{seq: map[*sentence]int{}, generic: map[string]bool{}}
 	n := 0
 	for _, it := range x.items {
 		x.datelineCredits(it)
