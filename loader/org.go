@@ -264,7 +264,7 @@ func (x *extraction) bodyOfPost(s *sentence, m *mark) {
 			s.toks[j].is("of") && j+1 < len(s.toks) && s.toks[j+1].isCap() && s.markAt(j+1, j+2) == nil) {
 			j++
 		}
-		if s.toks[j-1].text == "," || s.toks[j-1].is("and") {
+		if j == end+1 || s.toks[j-1].text == "," || s.toks[j-1].is("and") {
 			return
 		}
 		body, end = "Ministry "+s.span(end, j), j
@@ -398,6 +398,9 @@ func (x *extraction) addPhraseOrg(s *sentence, from, end int) int {
 	start := from
 	if isNumberedUnit(s.toks[from]) {
 		start = from + 1
+	}
+	if s.toks[start].is("Headquarters") {
+		return 0 // "the Headquarters of the CSTO" is a place
 	}
 	o := x.phraseRef(s, from, end)
 	if ref := x.shortForm(s, start, end); ref != nil {
@@ -654,7 +657,7 @@ func (x *extraction) orgPhrase(s *sentence, i int) (end, head, first int) {
 			break
 		}
 		if t.isWord() && t.isCap() {
-			if isOrgHead(t.lower()) {
+			if isOrgHead(t.lower()) && !(t.is("District") && !districtOfBody(s, j)) {
 				head = j
 				if first < 0 {
 					first = j
@@ -681,6 +684,18 @@ func (x *extraction) orgPhrase(s *sentence, i int) (end, head, first int) {
 		end = head + 1
 	}
 	return end, head, first
+}
+
+// districtOfBody reports whether "District" at token j names a body: a military district or a
+// district of an organisation ("Urals District of the National Guard"), not a district of a
+// province or city.
+func districtOfBody(s *sentence, j int) bool {
+	if j > 0 && s.toks[j-1].is("Military") {
+		return true
+	}
+	k := ofThe(s, j+1)
+	m := s.markStarting(k)
+	return k > j+1 && m != nil && m.kind == markOrg
 }
 
 // complementAt reports whether the mark at token j stands in a complement: after "of [the]", or
