@@ -65,6 +65,12 @@ func (x *extraction) findOrgs(s *sentence) {
 			s.addMark(mark{kind: markOrg, from: i, to: i + 1, org: &orgRef{name: x.mainOrg.name, acronym: x.mainOrg.acronym, parent: x.mainOrg.parent, text: t.text}})
 			continue
 		}
+		if pm := s.markEnding(i); pm != nil && pm.kind == markOrg {
+			if n := x.pressOffice(s, i, pm.org, pm.from); n > 0 {
+				i = n - 1
+				continue
+			}
+		}
 		if n := x.pressOffice(s, i, nil, i); n > 0 {
 			i = n - 1
 			continue
@@ -185,6 +191,27 @@ func (x *extraction) datelineCredits(it *item) {
 // ("the CSTO press office"). It returns the end of what it marked, or 0.
 func (x *extraction) orgAfterMark(s *sentence, m *mark) int {
 	switch m.kind {
+	case markCity, markRank, markPost:
+		// "Moscow State Institute of International Relations", "General Staff of the Armed
+		// Forces of Belarus": a city or "General" that opens a body's name.
+		single := m.to == m.from+1
+		if m.kind == markCity && (!single || m.from > 0 && s.toks[m.from-1].is("in", "at", "from", "to", "near", "of")) ||
+			m.kind != markCity && !s.toks[m.from].is("General") || !single {
+			if m.kind == markPost {
+				x.bodyOfPost(s, m)
+			}
+			return 0
+		}
+		if m.to >= len(s.toks) || !s.toks[m.to].isCap() || s.markAt(m.to, m.to+1) != nil {
+			return 0
+		}
+		end, head, first := x.orgPhrase(s, m.to)
+		if head < 0 || first != head || segmentStart(s, m.to, first) != m.to {
+			return 0
+		}
+		from := m.from
+		s.removeMark(m)
+		return x.addPhraseOrg(s, from, end)
 	case markCountryAdj:
 		// "the Syrian army": a country's armed forces, often written in lower case.
 		if m.to < len(s.toks) && s.toks[m.to].is("army", "navy") && !s.toks[m.to].isCap() {
@@ -236,8 +263,6 @@ func (x *extraction) orgAfterMark(s *sentence, m *mark) int {
 			x.addOrg(s, mark{kind: markOrg, from: from, to: end, org: o})
 			return end
 		}
-	case markPost:
-		x.bodyOfPost(s, m)
 	}
 	return 0
 }
