@@ -90,8 +90,11 @@ func (x *extraction) findOrgs(s *sentence) {
 			continue
 		}
 		end, head, first := x.orgPhrase(s, i)
-		if head < 0 {
+		if head < 0 || attributive(s, end) {
 			i = from
+			if head >= 0 {
+				i = end - 1
+			}
 			continue
 		}
 		// "Training of Canine Services of the Ministry of …": the name starts at the first
@@ -105,6 +108,16 @@ func (x *extraction) findOrgs(s *sentence) {
 			i = from - 1
 		}
 	}
+}
+
+// attributive reports whether the capitalised word after a body's name [.., end) is an event's
+// noun, so that the name modifies it: "the Command and Staff Exercise", "Security Council Meeting".
+func attributive(s *sentence, end int) bool {
+	if end >= len(s.toks) || !s.toks[end].isCap() {
+		return false
+	}
+	_, ok := eventNouns[s.toks[end].lower()]
+	return ok
 }
 
 // segmentStart returns where the part of a phrase starting at i that holds its first head word
@@ -582,7 +595,7 @@ func (x *extraction) phraseRef(s *sentence, from, end int) *orgRef {
 		}
 		if seenHead && t.is("of") && j+1 < end {
 			k := ofThe(s, j)
-			if k < end && s.markStarting(k) == nil && s.toks[k].isCap() && headBeforeOf(s, k, end) {
+			if k+1 < end && s.markStarting(k) == nil && s.toks[k].isCap() && headBeforeOf(s, k, end) {
 				setParent(o, x.phraseRef(s, k, end))
 				return o
 			}
