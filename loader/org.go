@@ -14,7 +14,7 @@ type orgRef struct {
 	name    string
 	acronym string
 	parent  string  // name of the parent organisation, "" if none
-	up      *orgRef // the parent as the text names it, when it is not in the gazetteer
+	up      *orgRef // the parent as the document names it; nil when parent comes from the gazetteer
 	text    string  // as written in the sentence
 }
 
@@ -24,7 +24,8 @@ secretariat department directorate forces force institute university academy ban
 organization organisation office administration government guard police court board chamber`)
 
 // unitHeadWords end the names of bodies besides orgHeadWords when findOrgs reads a name: military
-// formations, headquarters, embassies and the plural heads of branches ("Internal Troops").
+// formations and commands, headquarters, embassies, groups and branches ("Internal Troops",
+// "Military Transport Aviation"). properPhrase, which post titles use, keeps to orgHeadWords.
 var unitHeadWords = wordSet(`division brigade regiment battalion district fleet corps headquarters embassy
 troops command aviation group`)
 
@@ -104,8 +105,8 @@ func (x *extraction) findOrgs(s *sentence) {
 		}
 		if n := x.addPhraseOrg(s, from, end); n > 0 {
 			i = n - 1
-		} else if from > i {
-			i = from - 1
+		} else {
+			i = end - 1
 		}
 	}
 }
@@ -199,23 +200,21 @@ func (x *extraction) datelineCredits(it *item) {
 	}
 }
 
-// orgAfterMark reads the organisations that begin with the mark m: a country adjective before a
-// body ("Belarusian Institute for Strategic Studies"), an organisation's press office or mission
-// ("the CSTO press office"). It returns the end of what it marked, or 0.
+// orgAfterMark reads the organisations that begin with the mark m: a city or "General" that
+// opens a body's name ("Moscow State Institute", "General Staff of the Armed Forces of Belarus"),
+// the body a post title names ("Minister of Defence of Armenia"), a country's army or a body after
+// its country's adjective ("Belarusian Institute for Strategic Studies"), an organisation's press
+// office or mission ("the CSTO press office") and a body named after its organisation ("the
+// Security Council Secretariat"). It returns the end of what it marked, or 0.
 func (x *extraction) orgAfterMark(s *sentence, m *mark) int {
 	switch m.kind {
 	case markCity, markRank, markPost:
-		// "Moscow State Institute of International Relations", "General Staff of the Armed
-		// Forces of Belarus": a city or "General" that opens a body's name.
-		single := m.to == m.from+1
-		if m.kind == markCity && (!single || m.from > 0 && s.toks[m.from-1].is("in", "at", "from", "to", "near", "of")) ||
-			m.kind != markCity && !s.toks[m.from].is("General") || !single {
-			if m.kind == markPost {
-				x.bodyOfPost(s, m)
-			}
-			return 0
+		if m.kind == markPost {
+			x.bodyOfPost(s, m)
 		}
-		if m.to >= len(s.toks) || !s.toks[m.to].isCap() || s.markAt(m.to, m.to+1) != nil {
+		opens := m.kind == markCity && (m.from == 0 || !s.toks[m.from-1].is("in", "at", "from", "to", "near", "of")) ||
+			s.toks[m.from].is("General")
+		if !opens || m.to != m.from+1 || m.to >= len(s.toks) || !s.toks[m.to].isCap() || s.markAt(m.to, m.to+1) != nil {
 			return 0
 		}
 		end, head, first := x.orgPhrase(s, m.to)
@@ -399,6 +398,7 @@ func ofThe(s *sentence, i int) int {
 	return i
 }
 
+// setParent makes parent, if any, the organisation o is part of.
 func setParent(o, parent *orgRef) {
 	if parent == nil {
 		return
