@@ -72,7 +72,9 @@ func (b *builder) org(o *orgRef) graph.ID {
 	if o.text != o.name && o.text != o.acronym {
 		alias(n, o.text)
 	}
-	if o.parent != "" {
+	if o.up != nil {
+		b.edge(id, graph.RelPartOf, b.org(o.up), nil)
+	} else if o.parent != "" {
 		parent := b.org(&orgRef{name: o.parent, text: o.parent})
 		b.edge(id, graph.RelPartOf, parent, nil)
 	}

@@ -26,6 +26,7 @@ type extraction struct {
 	people    map[string][]*person       // by NameKey of the surname
 	acronyms  map[string]*orgRef         // acronyms the document defines, by NameKey
 	mainOrg   *orgRef                    // the organisation "the Organization" stands for
+	orgs      *orgState                  // what findOrgs knows of the document's organisations
 	countries map[*gazetteer.Country]int // countries the document names, with counts
 	tenures   []tenure
 	events    []*event
@@ -163,6 +164,9 @@ func (x *extraction) changeSet(ctx context.Context, res Resolver) (*graph.Change
 				}
 			}
 		}
+	}
+	for _, o := range x.orgs.extra {
+		b.mention(b.org(o.ref), o.s)
 	}
 	for _, t := range x.tenures {
 		b.tenure(x, t)
