@@ -608,13 +608,12 @@ func (x *extraction) phraseRef(s *sentence, from, end int) *orgRef {
 // name's country: "National Guard's Training Centre of the Republic of Tajikistan" belongs to the
 // National Guard of the Republic of Tajikistan. It returns nil when the name has none.
 func (x *extraction) possessor(s *sentence, from, end int) *orgRef {
-	for j := from; j < end-1; j++ {
+	for j := from; j < end-2; j++ {
 		t := s.toks[j]
-		base := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
-		if base == t.text || !t.isCap() || !isOrgHead(strings.ToLower(base)) {
+		if !s.toks[j+1].isPossessive() || !t.isCap() || !isOrgHead(t.lower()) {
 			continue
 		}
-		name := s.Text[s.toks[from].start : t.start+len(base)]
+		name := s.span(from, j+1)
 		if j == from {
 			return nil // "Guard's …" alone names no owner
 		}
@@ -703,6 +702,11 @@ func (x *extraction) orgPhrase(s *sentence, i int) (end, head, first int) {
 				embassy = embassy || t.is("Embassy")
 			}
 			end = j + 1
+			j++
+			continue
+		}
+		// "National Guard's Training Centre": a possessive between capitalised words.
+		if t.isPossessive() && j > i && j+1 < len(s.toks) && s.toks[j+1].isCap() && s.markAt(j+1, j+2) == nil {
 			j++
 			continue
 		}
