@@ -233,17 +233,14 @@ func (x *extraction) orgAfterMark(s *sentence, m *mark) int {
 			x.addOrg(s, mark{kind: markOrg, from: from, to: to, org: &orgRef{name: text, text: text}})
 			return to
 		}
-		if m.to >= len(s.toks) || !s.toks[m.to].isCap() || s.markAt(m.to, m.to+1) != nil || m.from > 0 && s.toks[m.from-1].is("of") {
+		if m.from > 0 && s.toks[m.from-1].is("of") {
 			return 0
 		}
-		end, head, _ := x.orgPhrase(s, m.to)
-		if head < 0 {
-			return 0
-		}
-		from := m.from
-		s.removeMark(m)
-		if n := x.addPhraseOrg(s, from, end); n > 0 {
-			return n
+		return x.orgAfterOwner(s, m, m.to)
+	case markCountry:
+		// "Russia's Defence Ministry": a body after its country's possessive.
+		if m.to+1 < len(s.toks) && s.toks[m.to].isPossessive() {
+			return x.orgAfterOwner(s, m, m.to+1)
 		}
 		return 0
 	case markOrg:
@@ -631,6 +628,22 @@ func (x *extraction) possessor(s *sentence, from, end int) *orgRef {
 		return o
 	}
 	return nil
+}
+
+// orgAfterOwner reads a body's name that starts at token i after the country mark m that owns
+// it ("Belarusian Institute for Strategic Studies", "Russia's Defence Ministry"); the name takes
+// the owner in. It returns the end of what it marked, or 0.
+func (x *extraction) orgAfterOwner(s *sentence, m *mark, i int) int {
+	if i >= len(s.toks) || !s.toks[i].isCap() || s.markAt(i, i+1) != nil {
+		return 0
+	}
+	end, head, _ := x.orgPhrase(s, i)
+	if head < 0 {
+		return 0
+	}
+	from := m.from
+	s.removeMark(m)
+	return x.addPhraseOrg(s, from, end)
 }
 
 // headBeforeOf reports whether the capitalised words from k up to the next "of" (or end) hold
