@@ -28,6 +28,7 @@ type extraction struct {
 	mainOrg   *orgRef                    // the organisation "the Organization" stands for
 	countries map[*gazetteer.Country]int // countries the document names, with counts
 	tenures   []tenure
+	pending   []pendingChain // titles whose sentence names no holder
 	events    []*event
 }
 
@@ -78,6 +79,7 @@ func (x *extraction) read() {
 	for _, s := range all {
 		x.findTenures(s)
 	}
+	x.resolvePending()
 	for _, it := range x.items {
 		for _, s := range it.sents {
 			evs := x.findEvents(it, s)

@@ -104,7 +104,10 @@ func isNameToken(t token) bool {
 	if !t.isWord() || !t.isCap() || t.isAllCaps() {
 		return false
 	}
-	return !nonNameWords[strings.ToLower(t.text)]
+	// "General’s" in "the Secretary General’s Special Representative" is no name either.
+	w := strings.ToLower(t.text)
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	return !nonNameWords[w]
 }
 
 // findPersons marks the full names of a sentence (given name or initial plus surname, with a
@@ -114,7 +117,7 @@ func (x *extraction) findPersons(s *sentence) {
 		from, to := r[0], r[1]
 		// Words before the given name ("Speaking", "Kyrgyz") are not part of the name, unless a
 		// title introduces the whole run ("President Xi Jinping").
-		for k := from; k < to && x.introduced(s, from) == nil; k++ {
+		for k := from; k < to && x.introduced(s, from) == nil && (to-from != 2 || titleBefore(s, from) == nil); k++ {
 			if x.gz.IsGivenName(s.toks[k].text) || s.toks[k].isInitial() {
 				from = k
 				break
@@ -139,7 +142,8 @@ func (x *extraction) tryPerson(s *sentence, from, to int) {
 		return
 	}
 	titled := x.introduced(s, from) != nil
-	introduced := titled || x.saidAfter(s, to)
+	// A title with its owner between it and the name introduces a full name only.
+	introduced := titled || x.saidAfter(s, to) || n == 2 && titleBefore(s, from) != nil
 	switch {
 	case n == 1:
 		if !titled && !x.knownSurname(last.text) {
@@ -222,4 +226,28 @@ func joinTokens(toks []token) string {
 		parts[i] = t.text
 	}
 	return strings.Join(parts, " ")
+}
+
+// titleBefore returns the post mark of a title whose owner and destination stand between it
+// and token i: "Ambassador of the People's Republic of China to the Russian Federation Zhang
+// Hanhui", "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu".
+func titleBefore(s *sentence, i int) *mark {
+	for n := 0; n < 3; n++ {
+		m := s.markEnding(i)
+		if m == nil || m.kind != markCountry && m.kind != markOrg {
+			return nil
+		}
+		j := m.from
+		if j > 0 && s.toks[j-1].is("the") {
+			j--
+		}
+		if j == 0 || !s.toks[j-1].is("of", "to") {
+			return nil
+		}
+		i = j - 1
+		if pm := s.markEnding(i); pm != nil && pm.kind == markPost {
+			return pm
+		}
+	}
+	return nil
 }
