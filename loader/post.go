@@ -74,6 +74,10 @@ func joined(s *sentence, from, to int) bool {
 		if !chainJoiners[s.toks[i].lower()] {
 			return false
 		}
+		// "the President and the Prime Minister of Armenia" are two people.
+		if s.toks[i].is("and") && i+1 < to && s.toks[i+1].is("the") {
+			return false
+		}
 	}
 	return true
 }
@@ -186,6 +190,9 @@ func (x *extraction) personAfter(s *sentence, i int, comma bool) *person {
 		}
 		if m := s.markStarting(i); m != nil && m.kind == markRank {
 			i, rank = m.to, true
+			if i+1 < len(s.toks) && s.toks[i].text == "." { // "Col.-Gen." less its last dot
+				i++
+			}
 			continue
 		}
 		if j := skipBracketed(s, i); j > i {
@@ -197,7 +204,7 @@ func (x *extraction) personAfter(s *sentence, i int, comma bool) *person {
 	if pm := s.markStarting(i); pm != nil && pm.kind == markPerson {
 		return pm.person
 	}
-	if i == len(s.toks) && rank {
+	if rank && (i == len(s.toks) || i == len(s.toks)-1 && s.toks[i].text == ".") {
 		if next := nextSentence(s); next != nil {
 			if pm := next.markStarting(0); pm != nil && pm.kind == markPerson {
 				return pm.person
@@ -257,20 +264,26 @@ func (x *extraction) readPost(s *sentence, m mark, consumed map[int]bool) postPh
 		title = strings.Join(quals, " ") + " " + title
 	}
 	spelled := titleCase(s.span(m.from, m.to))
+	var suffix, spelledSuffix string
 	if len(qualText) > 0 {
 		spelled = strings.Join(qualText, " ") + " " + spelled
 	}
-	var suffix, spelledSuffix string
 	// Owner before the title, a sub-body perhaps with its owner before it, an acronym in brackets
 	// perhaps between ("the Collective Security Treaty Organization (CSTO) Secretary-General").
 	ownerEnd := begin
+	if b := bodyBefore(s, begin); b < begin {
+		body := s.span(b, begin)
+		suffix += " of the " + body
+		spelled = body + " " + spelled
+		p.begin, ownerEnd = b, b
+	}
 	if begin >= 3 && s.toks[begin-1].text == ")" && s.toks[begin-2].isAllCaps() && s.toks[begin-3].text == "(" {
 		ownerEnd = begin - 3
 	}
 	if om := s.markEnding(ownerEnd); om != nil {
 		switch om.kind {
 		case markOrg:
-			if body := x.bodyName(s, om); body != "" {
+			if body := x.bodyName(s, om); body != "" && suffix == "" {
 				suffix += " of the " + body
 				spelled = body + " " + spelled
 			}
@@ -367,7 +380,9 @@ loop:
 }
 
 // capitalRun returns the end of a run of capitalised words from i, with the connectors inside
-// it ("Political Affairs", "Central Asia", "Peace and Security"); marks of places may be in it.
+// it ("Political Affairs", "Central Asia", "Peace and Security") and the commas of a list that
+// ends in "and" ("Civil Defence, Emergencies and Elimination of Consequences of Natural
+// Disasters"); marks of places may be in it, but "of <country>" ends it.
 func capitalRun(s *sentence, i int) int {
 	end := i
 	for j := i; j < len(s.toks); j++ {
@@ -380,6 +395,12 @@ func capitalRun(s *sentence, i int) int {
 			continue
 		}
 		if t.is("and", "of") && j+1 < len(s.toks) && s.toks[j+1].isCap() {
+			if m := s.markStarting(j + 1); t.is("of") && m != nil && m.kind == markCountry {
+				break
+			}
+			continue
+		}
+		if t.text == "," && listGoesOn(s, j+1) {
 			continue
 		}
 		break
@@ -387,10 +408,45 @@ func capitalRun(s *sentence, i int) int {
 	return end
 }
 
+// listGoesOn reports whether capitalised words from i lead to an "and" that closes a list.
+func listGoesOn(s *sentence, i int) bool {
+	for j := i; j < len(s.toks) && j < i+6; j++ {
+		t := s.toks[j]
+		if s.markStarting(j) != nil {
+			return false
+		}
+		if t.is("and") {
+			return j > i && j+1 < len(s.toks) && s.toks[j+1].isCap()
+		}
+		if !t.isWord() || !t.isCap() {
+			return false
+		}
+	}
+	return false
+}
+
+// bodyBefore returns the start of a body's name written before a title and unknown to the
+// gazetteer ("Airborne Force Commander", "Western Military District Commander"), or begin.
+func bodyBefore(s *sentence, begin int) int {
+	if begin == 0 || !bodyHeads[s.toks[begin-1].lower()] {
+		return begin
+	}
+	i := begin
+	for i > 0 && i > begin-4 && s.markAt(i-1, i) == nil && s.toks[i-1].isWord() && s.toks[i-1].isCap() && !s.toks[i-1].isAllCaps() &&
+		!functionWords[s.toks[i-1].lower()] && !s.toks[i-1].is("The", "On", "In", "At", "As", "By") {
+		i--
+	}
+	if i == begin-1 && s.toks[i].is("Staff", "Command", "Office", "Service") {
+		return begin // a word that also opens titles: "Chief of Staff"
+	}
+	return i
+}
+
 // bodyHeads are the head words of an organisation's bodies, whose names a post title keeps
 // ("Head of the Transnational Threats Department").
 var bodyHeads = wordSet(`department directorate centre center staff committee commission council mission secretariat
-office service division section board institute force forces command headquarters administration unit group`)
+office service division section board institute force forces command headquarters administration unit group district
+fleet troops`)
 
 // bodyName returns the name a title keeps of the organisation mark om when it is a body of an
 // organisation ("CSTO Joint Staff" → "Joint Staff"), or "" when it is an organisation in its
@@ -416,13 +472,14 @@ func (x *extraction) bodyName(s *sentence, om *mark) string {
 		// Council on Combating Illegal Migration" → "Coordination Council on Combating …".
 		name := strings.TrimPrefix(om.org.name, om.org.parent+" ")
 		f := strings.Fields(name)
-		for len(f) > 1 && (token{text: f[0]}).isAllCaps() {
+		for len(f) > 1 && ((token{text: f[0]}).isAllCaps() || x.gz.Country(f[0]) != nil) {
 			f = f[1:]
 		}
 		return strings.Join(f, " ")
 	}
 	i := om.from
-	for i < om.to && (s.toks[i].isAllCaps() || s.toks[i].is("the") || strings.HasSuffix(s.toks[i].text, "'s") || strings.HasSuffix(s.toks[i].text, "’s")) {
+	for i < om.to && (s.toks[i].isAllCaps() || s.toks[i].is("the") || strings.HasSuffix(s.toks[i].text, "'s") ||
+		strings.HasSuffix(s.toks[i].text, "’s") || x.gz.Country(s.toks[i].text) != nil) {
 		i++
 	}
 	if i < om.to {
