@@ -69,7 +69,8 @@ president prime secretary general deputy chairman chief head director ambassador
 east west north south central eastern western northern southern asian european eurasian
 news press agency world global peace plan program programme strategy concept declaration statement
 emergency situations affairs defence defense foreign internal interior justice border troops guard
-first second third new old great grand supreme holy saint st`)
+first second third new old great grand supreme holy saint st
+prize award medal trophy cup`)
 
 func wordSet(words string) map[string]bool {
 	m := make(map[string]bool)
@@ -134,6 +135,10 @@ func (x *extraction) findPersons(s *sentence) {
 func (x *extraction) tryPerson(s *sentence, from, to int) {
 	n := to - from
 	if n < 1 || n > 4 {
+		return
+	}
+	// A name before an award's head word is part of the award's name: "the Snesarev Prize".
+	if to < len(s.toks) && s.toks[to].is("Prize", "Award", "Medal", "Trophy", "Cup", "Scholarship", "Fellowship") {
 		return
 	}
 	toks := s.toks[from:to]
