@@ -204,6 +204,16 @@ func (x *extraction) personAfter(s *sentence, i int, comma bool) *person {
 	if pm := s.markStarting(i); pm != nil && pm.kind == markPerson {
 		return pm.person
 	}
+	// "the Minister of Defence of Belarus (Viktor Khrenin)"
+	if comma && i+1 < len(s.toks) && s.toks[i].text == "(" {
+		j := i + 1
+		if rm := s.markStarting(j); rm != nil && rm.kind == markRank {
+			j = rm.to
+		}
+		if pm := s.markStarting(j); pm != nil && pm.kind == markPerson && pm.to < len(s.toks) && s.toks[pm.to].text == ")" {
+			return pm.person
+		}
+	}
 	if rank && (i == len(s.toks) || i == len(s.toks)-1 && s.toks[i].text == ".") {
 		if next := nextSentence(s); next != nil {
 			if pm := next.markStarting(0); pm != nil && pm.kind == markPerson {
@@ -490,13 +500,13 @@ func (x *extraction) bodyName(s *sentence, om *mark) string {
 
 // appositionHolder returns the person named right before a post phrase starting at begin:
 // "Safar Umarzoda, Head of …", "Boobek Azhikeyev, the Chairman of …", "Denis Manturov – the
-// Deputy Prime Minister".
+// Deputy Prime Minister", "Viktor Khrenin (Defence Minister of Belarus)".
 func (x *extraction) appositionHolder(s *sentence, begin int) *person {
 	i := begin
 	if i > 0 && s.toks[i-1].is("the") {
 		i--
 	}
-	if i < 2 || !s.toks[i-1].is(",", "–", "—", "-") {
+	if i < 2 || !s.toks[i-1].is(",", "–", "—", "-", "(") {
 		return nil
 	}
 	if pm := s.markEnding(i - 1); pm != nil && pm.kind == markPerson {

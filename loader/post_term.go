@@ -11,15 +11,30 @@ import (
 // appointVerbs introduce a post someone takes up.
 var appointVerbs = wordSet(`appointed reappointed re-appointed elected re-elected named`)
 
-// appointee returns the person who "was appointed (as) <title>" where the title starts at begin:
-// "Imangali Tasmagambetov was appointed Secretary General of the CSTO".
+// appointee returns the person appointed to the title starting at begin: "Imangali
+// Tasmagambetov, a representative of Kazakhstan, was appointed Secretary General of the CSTO",
+// "the leaders approved the appointment of Stanislav Zas as Secretary General".
 func (x *extraction) appointee(s *sentence, begin int) *person {
 	i := begin
 	if i > 0 && s.toks[i-1].is("the") {
 		i--
 	}
-	if i > 0 && s.toks[i-1].is("as") {
+	as := i > 0 && s.toks[i-1].is("as")
+	if as {
 		i--
+	}
+	// "<appointment word> [of] <Person> as <title>"
+	if as {
+		if pm := s.markEnding(i); pm != nil && pm.kind == markPerson {
+			for k := pm.from - 1; k >= 0 && k >= pm.from-8; k-- {
+				if appointVerbs[s.toks[k].lower()] || s.toks[k].is("appointment", "election", "candidacy") {
+					return pm.person
+				}
+				if s.markEnding(k+1) != nil && s.markEnding(k+1).kind == markPerson && k+1 != pm.to {
+					break
+				}
+			}
+		}
 	}
 	if i == 0 || !appointVerbs[s.toks[i-1].lower()] {
 		return nil
@@ -30,6 +45,17 @@ func (x *extraction) appointee(s *sentence, begin int) *person {
 	}
 	if pm := s.markEnding(i); pm != nil && pm.kind == markPerson {
 		return pm.person
+	}
+	// Past an apposition: "Imangali Tasmagambetov, a representative of Kazakhstan, was …".
+	if i > 0 && s.toks[i-1].text == "," {
+		for k := i - 2; k > 0 && k > i-14; k-- {
+			if s.toks[k].text == "," {
+				if pm := s.markEnding(k); pm != nil && pm.kind == markPerson {
+					return pm.person
+				}
+				return nil
+			}
+		}
 	}
 	return nil
 }
