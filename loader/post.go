@@ -141,15 +141,27 @@ type pendingChain struct {
 // that the same item names in one of the chain's posts. No person is made from a title alone.
 // A title that matches the named tenure takes its owner and wording, so both are one tenure.
 func (x *extraction) resolvePending() {
+	if len(x.pending) == 0 {
+		return
+	}
+	type key struct {
+		it    *item
+		title string
+	}
+	named := map[key][]int{} // tenures by item and title
+	for i, t := range x.tenures {
+		k := key{t.sent.item, t.title}
+		named[k] = append(named[k], i)
+	}
 	for _, pc := range x.pending {
 		var holder *person
 		unique := true
 		chain := append([]postPhrase(nil), pc.chain...)
 		for ci := range chain {
 			p := &chain[ci]
-			for i := range x.tenures {
+			for _, i := range named[key{pc.sent.item, p.title}] {
 				t := &x.tenures[i]
-				if t.sent.item != pc.sent.item || t.title != p.title || !sameOwner(t, &p.tenure) {
+				if !sameOwner(t, &p.tenure) {
 					continue
 				}
 				if holder != nil && holder != t.person {
@@ -289,6 +301,11 @@ func (x *extraction) readPost(s *sentence, m mark, consumed map[int]bool) postPh
 	}
 	if begin >= 3 && s.toks[begin-1].text == ")" && s.toks[begin-2].isAllCaps() && s.toks[begin-3].text == "(" {
 		ownerEnd = begin - 3
+	}
+	if ownerEnd > 0 {
+		if c := x.gz.Country(possessor(s.toks[ownerEnd-1])); c != nil && s.markEnding(ownerEnd) == nil {
+			p.country, p.begin = c, ownerEnd-1 // "Russia’s Western Military District Commander"
+		}
 	}
 	if om := s.markEnding(ownerEnd); om != nil {
 		switch om.kind {
@@ -443,7 +460,7 @@ func bodyBefore(s *sentence, begin int) int {
 	}
 	i := begin
 	for i > 0 && i > begin-4 && s.markAt(i-1, i) == nil && s.toks[i-1].isWord() && s.toks[i-1].isCap() && !s.toks[i-1].isAllCaps() &&
-		!functionWords[s.toks[i-1].lower()] && !s.toks[i-1].is("The", "On", "In", "At", "As", "By") {
+		!functionWords[s.toks[i-1].lower()] && !s.toks[i-1].is("The", "On", "In", "At", "As", "By") && possessor(s.toks[i-1]) == "" {
 		i--
 	}
 	if i == begin-1 && s.toks[i].is("Staff", "Command", "Office", "Service") {
@@ -533,4 +550,14 @@ func titleCase(s string) string {
 func capitalize(w string) string {
 	r, n := utf8.DecodeRuneInString(w)
 	return string(unicode.ToUpper(r)) + w[n:]
+}
+
+// possessor returns the word a possessive is made of ("Russia’s" → "Russia"), or "".
+func possessor(t token) string {
+	for _, suf := range []string{"'s", "’s"} {
+		if strings.HasSuffix(t.text, suf) {
+			return strings.TrimSuffix(t.text, suf)
+		}
+	}
+	return ""
 }
