@@ -263,11 +263,22 @@ func skipBracketed(s *sentence, i int) int {
 func (x *extraction) readPost(s *sentence, m mark, consumed map[int]bool) postPhrase {
 	title := m.match.Post.Title
 	begin, end := m.from, m.to
+	written := s.span(m.from, m.to)
+	// A former post is a tenure with the plain title: "Former Defence Minister", "ex-President".
+	if post := m.match.Post; post.Qualifier == "Former" && post.Base != nil {
+		title = post.Base.Title
+		for _, pre := range []string{"former ", "ex-", "ex "} {
+			if len(written) > len(pre) && strings.EqualFold(written[:len(pre)], pre) {
+				written = strings.TrimSpace(written[len(pre):])
+				break
+			}
+		}
+	}
 	var quals, qualText []string
 	for begin > 0 && s.toks[begin-1].is("Acting", "Deputy", "First", "Vice", "Interim", "Former", "ex") {
 		q := s.toks[begin-1].text
 		begin--
-		if q == "Former" || q == "ex" {
+		if strings.EqualFold(q, "Former") || strings.EqualFold(q, "ex") {
 			continue
 		}
 		quals = append([]string{capitalize(q)}, quals...)
@@ -285,7 +296,7 @@ func (x *extraction) readPost(s *sentence, m mark, consumed map[int]bool) postPh
 	if len(quals) > 0 && !strings.HasPrefix(title, strings.Join(quals, " ")) {
 		title = strings.Join(quals, " ") + " " + title
 	}
-	spelled := titleCase(s.span(m.from, m.to))
+	spelled := titleCase(written)
 	var suffix, spelledSuffix string
 	if len(qualText) > 0 {
 		spelled = strings.Join(qualText, " ") + " " + spelled

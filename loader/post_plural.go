@@ -23,11 +23,20 @@ func (x *extraction) findPluralPosts(s *sentence) {
 				post, from, spelled = p, i-1, s.toks[i-1].text+" "+singular
 			}
 		}
-		if post == nil || from == i && !strings.EqualFold(singular, post.Title) {
+		k := i + 1
+		// "Ministers of Foreign Affairs of Armenia (…)": the title goes on after the plural.
+		for j := i + 2; j <= len(s.toks) && j <= i+5; j++ {
+			if p := x.gz.Post(spelled + " " + s.span(i+1, j)); p != nil && s.markAt(i+1, j) == nil {
+				post, k = p, j
+			}
+		}
+		if k > i+1 {
+			spelled += " " + s.span(i+1, k)
+		}
+		if post == nil || from == i && k == i+1 && !strings.EqualFold(singular, post.Title) {
 			continue
 		}
 		title := titleCase(spelled)
-		k := i + 1
 		for k < len(s.toks) {
 			if s.toks[k].is(",", "and", "as", "well") {
 				k++
