@@ -55,7 +55,9 @@ func (x *extraction) findTenures(s *sentence) {
 			continue
 		}
 		p := x.readPost(s, m, consumed)
-		if len(chain) > 0 && !joined(s, chain[len(chain)-1].end, p.begin) {
+		// One title twice is a list of people: "the Minister of Defence of Armenia, the Minister
+		// of Defence of Belarus Viktor Khrenin".
+		if len(chain) > 0 && (!joined(s, chain[len(chain)-1].end, p.begin) || chain[len(chain)-1].title == p.title) {
 			flush()
 		}
 		chain = append(chain, p)
