@@ -26,6 +26,8 @@ type tenure struct {
 type postPhrase struct {
 	tenure
 	begin, end int
+	post       *gazetteer.Post // the gazetteer's post the title is made of
+	bare       bool            // nothing but the post's words, with qualifiers
 }
 
 // chainJoiners may stand between the titles of one holder: "Deputy Prime Minister – Minister of
@@ -92,6 +94,7 @@ func joined(s *sentence, from, to int) bool {
 // title after a comma opens the next item, so there someone named after a title takes no
 // apposition.
 func (x *extraction) holdChain(s *sentence, chain []postPhrase, titled map[*person]bool) {
+	shareComplement(chain)
 	last := chain[len(chain)-1].end
 	holder := x.personAfter(s, last, false)
 	if holder != nil {
@@ -286,7 +289,7 @@ func (x *extraction) readPost(s *sentence, m mark, consumed map[int]bool) postPh
 		quals = append([]string{capitalize(q)}, quals...)
 		qualText = append([]string{capitalize(q)}, qualText...)
 	}
-	p := postPhrase{begin: begin, end: end}
+	p := postPhrase{begin: begin, end: end, post: m.match.Post}
 	for _, q := range quals {
 		if q == "Acting" || q == "Interim" {
 			p.acting = true
@@ -372,6 +375,14 @@ loop:
 				break loop
 			}
 			end = skipBracketed(s, om.to)
+			// "Head of the CSTO mission": a body named by a common noun after its owner.
+			if !bodyOwned && end < len(s.toks) && bodyHeads[s.toks[end].text] {
+				body := capitalize(s.toks[end].text)
+				suffix += " of the " + body
+				spelledSuffix += " of the " + body
+				bodyOwned = true
+				end++
+			}
 			// "of the UN Secretary General": the post the title serves.
 			if pm := s.markStarting(end); pm != nil && pm.kind == markPost {
 				suffix += " of the " + pm.match.Post.Title
@@ -416,7 +427,34 @@ loop:
 		break
 	}
 	p.title, p.spelled, p.end = title+suffix, spelled+spelledSuffix, end
+	p.bare = suffix == "" && spelledSuffix == "" && p.org == nil && p.country == nil
 	return p
+}
+
+// shareComplement completes a bare title by the next title of its chain that is the same post
+// with a complement: in "the Deputy Minister – Acting Minister of Foreign Affairs" the first is
+// the "Deputy Minister of Foreign Affairs".
+func shareComplement(chain []postPhrase) {
+	for i := 0; i+1 < len(chain); i++ {
+		p, next := &chain[i], chain[i+1]
+		if !p.bare || p.post == nil || next.post == nil {
+			continue
+		}
+		base, nextBase := p.post, next.post
+		if base.Base != nil {
+			base = base.Base
+		}
+		if nextBase.Base != nil {
+			nextBase = nextBase.Base
+		}
+		rest, ok := strings.CutPrefix(nextBase.Title, base.Title+" ")
+		if !ok || base == nextBase {
+			continue
+		}
+		p.title += " " + rest
+		p.spelled += " " + rest
+		p.org, p.country = next.org, next.country
+	}
 }
 
 // capitalRun returns the end of a run of capitalised words from i, with the connectors inside
