@@ -419,7 +419,7 @@ loop:
 				end = k
 				continue
 			}
-		case w.is("to") && om != nil && (om.kind == markCountry || om.kind == markOrg):
+		case w.is("to") && om != nil && (om.kind == markCountry || om.kind == markOrg) && diplomatic(title):
 			spelledSuffix += " to " + s.span(end+1, om.to)
 			end = skipBracketed(s, om.to)
 			continue
@@ -611,4 +611,15 @@ func possessor(t token) string {
 		}
 	}
 	return ""
+}
+
+// diplomatic reports whether a title is a diplomat's, written with the country or organisation
+// the holder is sent to: "Ambassador of China to the Russian Federation".
+func diplomatic(title string) bool {
+	for _, w := range []string{"Ambassador", "Representative", "Envoy", "Consul", "Attach", "Charg", "Counsel"} {
+		if strings.Contains(title, w) {
+			return true
+		}
+	}
+	return false
 }
