@@ -76,6 +76,7 @@ func (x *extraction) read() {
 	for _, s := range all {
 		x.findPersons(s) // surnames alone, now that every full name is known
 	}
+	x.mergeAddressForms()
 	for _, s := range all {
 		x.findTenures(s)
 	}

@@ -256,3 +256,79 @@ func titleBefore(s *sentence, i int) *mark {
 	}
 	return nil
 }
+
+// addressEndings end the patronymic of a polite address by given name and patronymic, as
+// interviews translated from Russian write it: "Valery Anatolyevich, tell us …".
+var addressEndings = []string{"ovich", "evich", "ovna", "evna", "ichna"}
+
+// mergeAddressForms folds a "person" named by given name and patronymic into the one person of
+// the document with that given name and a surname: such a pair is how the text addresses them.
+// A surname with a patronymic's ending ("Mikhail Myasnikovich") stays a person when the
+// document names no one else so.
+func (x *extraction) mergeAddressForms() {
+	for key, ps := range x.people {
+		for _, p := range ps {
+			if p.given == "" || p.patronymic != "" || !hasEnding(p.surname, addressEndings) || !onlyAddressed(p) {
+				continue
+			}
+			var target *person
+			n := 0
+			for _, qs := range x.people {
+				for _, q := range qs {
+					if q != p && graph.Fold(q.given) == graph.Fold(p.given) && !hasEnding(q.surname, addressEndings) {
+						target, n = q, n+1
+					}
+				}
+			}
+			if n != 1 {
+				continue
+			}
+			if target.patronymic == "" {
+				target.patronymic = p.surname
+			}
+			for name := range p.names {
+				target.names[name] = true
+			}
+			for _, s := range p.sents {
+				for i := range s.marks {
+					if s.marks[i].person == p {
+						s.marks[i].person = target
+					}
+				}
+				target.sents = append(target.sents, s)
+			}
+			x.people[key] = removePerson(x.people[key], p)
+		}
+	}
+}
+
+// onlyAddressed reports whether every mention of p opens its sentence, after a dash or quote
+// perhaps, and is followed by a comma: "— Valery Anatolyevich, tell us …".
+func onlyAddressed(p *person) bool {
+	for _, s := range p.sents {
+		for _, m := range s.marks {
+			if m.person != p {
+				continue
+			}
+			for i := 0; i < m.from; i++ {
+				if t := s.toks[i]; t.isWord() || t.text == "," {
+					return false
+				}
+			}
+			if m.to >= len(s.toks) || s.toks[m.to].text != "," {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func removePerson(ps []*person, p *person) []*person {
+	out := ps[:0]
+	for _, q := range ps {
+		if q != p {
+			out = append(out, q)
+		}
+	}
+	return out
+}
