@@ -57,9 +57,10 @@ func (x *extraction) findTenures(s *sentence) {
 			continue
 		}
 		p := x.readPost(s, m, consumed)
-		// One title twice is a list of people: "the Minister of Defence of Armenia, the Minister
-		// of Defence of Belarus Viktor Khrenin".
-		if len(chain) > 0 && (!joined(s, chain[len(chain)-1].end, p.begin) || chain[len(chain)-1].title == p.title) {
+		// One post twice is a list of people: "the Minister of Defence of Armenia, the Minister
+		// of Defence of Belarus Viktor Khrenin", "the Secretary General and Deputy Secretary
+		// General Valery Semerikov".
+		if len(chain) > 0 && (!joined(s, chain[len(chain)-1].end, p.begin) || basePost(chain[len(chain)-1].post) == basePost(p.post)) {
 			flush()
 		}
 		chain = append(chain, p)
@@ -67,6 +68,14 @@ func (x *extraction) findTenures(s *sentence) {
 	}
 	flush()
 	x.findPluralPosts(s)
+}
+
+// basePost returns the post a qualified post qualifies, or the post itself.
+func basePost(p *gazetteer.Post) *gazetteer.Post {
+	if p != nil && p.Base != nil {
+		return p.Base
+	}
+	return p
 }
 
 // joined reports whether tokens [from, to) only join two titles of one holder.
@@ -126,6 +135,7 @@ func definite(s *sentence, begin int) bool {
 	return s.toks[begin].isCap() || s.toks[begin].isAllCaps()
 }
 
+// hold records each title of a chain as a tenure of holder, with a term the sentence states.
 func (x *extraction) hold(s *sentence, chain []postPhrase, holder *person) {
 	for _, p := range chain {
 		t := p.tenure
@@ -440,13 +450,7 @@ func shareComplement(chain []postPhrase) {
 		if !p.bare || p.post == nil || next.post == nil {
 			continue
 		}
-		base, nextBase := p.post, next.post
-		if base.Base != nil {
-			base = base.Base
-		}
-		if nextBase.Base != nil {
-			nextBase = nextBase.Base
-		}
+		base, nextBase := basePost(p.post), basePost(next.post)
 		rest, ok := strings.CutPrefix(nextBase.Title, base.Title+" ")
 		if !ok || base == nextBase {
 			continue
