@@ -17,7 +17,10 @@ func (x *extraction) findPluralPosts(s *sentence) {
 			singular = strings.TrimSuffix(singular, "ie") + "y"
 		}
 		from, spelled := i, singular
-		post := x.gz.Post(singular)
+		post := x.gz.Post(singular) // the head of every plural title is a post: "ministers"
+		if post == nil {
+			continue
+		}
 		if i > 0 && s.markAt(i-1, i) == nil {
 			if p := x.gz.Post(s.toks[i-1].text + " " + singular); p != nil {
 				post, from, spelled = p, i-1, s.toks[i-1].text+" "+singular
