@@ -101,7 +101,7 @@ func isAdjective(c *gazetteer.Country, word string) bool {
 
 func (b *builder) city(x *extraction, c *gazetteer.City, spelled string) graph.ID {
 	id := graph.NewID(graph.KindPlace, cityKey(c))
-	name := titleCase(spelled)
+	name := nameCase(spelled)
 	if name == "" {
 		name = c.Name
 	}
@@ -136,8 +136,15 @@ func (b *builder) tenure(x *extraction, t tenure) {
 		b.edge(t.person.id, graph.RelCitizenOf, ownerCountry, t.sent)
 	}
 	tenureID := graph.NewID(graph.KindTenure, string(t.person.id)+"|"+string(postID))
-	n := b.node(tenureID, graph.KindTenure, t.title)
+	spelled := t.spelled
+	if spelled == "" {
+		spelled = t.title
+	}
+	n := b.node(tenureID, graph.KindTenure, spelled)
 	n.Acting = n.Acting || t.acting
+	if t.from != "" {
+		n.From, n.To = t.from, t.to
+	}
 	if d := t.sent.item.Date; d != "" {
 		n.Seen = append(n.Seen, d)
 	}

@@ -104,7 +104,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			titled = append(titled, e)
 			continue
 		}
-		e := x.newEvent(it, capitalise(title), typ)
+		e := x.newEvent(it, capitalize(title), typ)
 		for i := range s.marks {
 			if m := s.marks[i]; m.kind == markOrg && m.from >= from && m.to <= to {
 				e.organizers = append(e.organizers, m.org)
@@ -129,7 +129,7 @@ func (x *extraction) newEvent(it *item, title string, typ graph.EventType) *even
 
 // eventTypeTitle is the title of an event the text names only by its type: "Meeting".
 func eventTypeTitle(t graph.EventType) string {
-	return capitalise(strings.ToLower(string(t)))
+	return capitalize(strings.ToLower(string(t)))
 }
 
 // eventSpan returns the token span of the event phrase around the noun at k.
@@ -233,13 +233,6 @@ func quoteEnd(s *sentence, i int) int {
 	return -1
 }
 
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
 // lastEvent returns the item's latest event of the type, or of any type when typ is "".
 func lastEvent(it *item, typ graph.EventType) *event {
 	for i := len(it.events) - 1; i >= 0; i-- {
@@ -269,7 +262,7 @@ func (x *extraction) eventNamed(title string, typ graph.EventType) *event {
 			continue
 		}
 		if len(k) > len(ek) {
-			e.title = capitalise(title)
+			e.title = capitalize(title)
 		}
 		return e
 	}

@@ -29,6 +29,7 @@ type extraction struct {
 	orgs      *orgState                  // what findOrgs knows of the document's organisations
 	countries map[*gazetteer.Country]int // countries the document names, with counts
 	tenures   []tenure
+	pending   []pendingChain // titles whose sentence names no holder
 	events    []*event
 }
 
@@ -77,9 +78,11 @@ func (x *extraction) read() {
 	for _, s := range all {
 		x.findPersons(s) // surnames alone, now that every full name is known
 	}
+	x.mergeAddressForms()
 	for _, s := range all {
 		x.findTenures(s)
 	}
+	x.resolvePending()
 	for _, it := range x.items {
 		for _, s := range it.sents {
 			evs := x.findEvents(it, s)

@@ -69,7 +69,8 @@ president prime secretary general deputy chairman chief head director ambassador
 east west north south central eastern western northern southern asian european eurasian
 news press agency world global peace plan program programme strategy concept declaration statement
 emergency situations affairs defence defense foreign internal interior justice border troops guard
-first second third new old great grand supreme holy saint st`)
+first second third new old great grand supreme holy saint st
+prize award medal trophy cup`)
 
 func wordSet(words string) map[string]bool {
 	m := make(map[string]bool)
@@ -104,7 +105,10 @@ func isNameToken(t token) bool {
 	if !t.isWord() || !t.isCap() || t.isAllCaps() {
 		return false
 	}
-	return !nonNameWords[strings.ToLower(t.text)]
+	// "General’s" in "the Secretary General’s Special Representative" is no name either.
+	w := strings.ToLower(t.text)
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	return !nonNameWords[w]
 }
 
 // findPersons marks the full names of a sentence (given name or initial plus surname, with a
@@ -114,7 +118,7 @@ func (x *extraction) findPersons(s *sentence) {
 		from, to := r[0], r[1]
 		// Words before the given name ("Speaking", "Kyrgyz") are not part of the name, unless a
 		// title introduces the whole run ("President Xi Jinping").
-		for k := from; k < to && x.introduced(s, from) == nil; k++ {
+		for k := from; k < to && x.introduced(s, from) == nil && (to-from != 2 || titleBefore(s, from) == nil); k++ {
 			if x.gz.IsGivenName(s.toks[k].text) || s.toks[k].isInitial() {
 				from = k
 				break
@@ -133,13 +137,18 @@ func (x *extraction) tryPerson(s *sentence, from, to int) {
 	if n < 1 || n > 4 {
 		return
 	}
+	// A name before an award's head word is part of the award's name: "the Snesarev Prize".
+	if to < len(s.toks) && s.toks[to].is("Prize", "Award", "Medal", "Trophy", "Cup", "Scholarship", "Fellowship") {
+		return
+	}
 	toks := s.toks[from:to]
 	first, last := toks[0], toks[n-1]
 	if last.isInitial() {
 		return
 	}
 	titled := x.introduced(s, from) != nil
-	introduced := titled || x.saidAfter(s, to)
+	// A title with its owner between it and the name introduces a full name only.
+	introduced := titled || x.saidAfter(s, to) || n == 2 && titleBefore(s, from) != nil
 	switch {
 	case n == 1:
 		if !titled && !x.knownSurname(last.text) {
@@ -222,4 +231,104 @@ func joinTokens(toks []token) string {
 		parts[i] = t.text
 	}
 	return strings.Join(parts, " ")
+}
+
+// titleBefore returns the post mark of a title whose owner and destination stand between it
+// and token i: "Ambassador of the People's Republic of China to the Russian Federation Zhang
+// Hanhui", "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu".
+func titleBefore(s *sentence, i int) *mark {
+	for n := 0; n < 3; n++ {
+		m := s.markEnding(i)
+		if m == nil || m.kind != markCountry && m.kind != markOrg {
+			return nil
+		}
+		j := m.from
+		if j > 0 && s.toks[j-1].is("the") {
+			j--
+		}
+		if j == 0 || !s.toks[j-1].is("of", "to") {
+			return nil
+		}
+		i = j - 1
+		if pm := s.markEnding(i); pm != nil && pm.kind == markPost {
+			return pm
+		}
+	}
+	return nil
+}
+
+// addressEndings end the patronymic of a polite address by given name and patronymic, as
+// interviews translated from Russian write it: "Valery Anatolyevich, tell us …".
+var addressEndings = []string{"ovich", "evich", "ovna", "evna", "ichna"}
+
+// mergeAddressForms folds a "person" named by given name and patronymic into the one person of
+// the document with that given name and a surname: such a pair is how the text addresses them.
+// A surname with a patronymic's ending ("Mikhail Myasnikovich") stays a person when the
+// document names no one else so.
+func (x *extraction) mergeAddressForms() {
+	for key, ps := range x.people {
+		for _, p := range ps {
+			if p.given == "" || p.patronymic != "" || !hasEnding(p.surname, addressEndings) || !onlyAddressed(p) {
+				continue
+			}
+			var target *person
+			n := 0
+			for _, qs := range x.people {
+				for _, q := range qs {
+					if q != p && graph.Fold(q.given) == graph.Fold(p.given) && !hasEnding(q.surname, addressEndings) {
+						target, n = q, n+1
+					}
+				}
+			}
+			if n != 1 {
+				continue
+			}
+			if target.patronymic == "" {
+				target.patronymic = p.surname
+			}
+			for name := range p.names {
+				target.names[name] = true
+			}
+			for _, s := range p.sents {
+				for i := range s.marks {
+					if s.marks[i].person == p {
+						s.marks[i].person = target
+					}
+				}
+				target.sents = append(target.sents, s)
+			}
+			x.people[key] = removePerson(x.people[key], p)
+		}
+	}
+}
+
+// onlyAddressed reports whether every mention of p opens its sentence, after a dash or quote
+// perhaps, and is followed by a comma: "— Valery Anatolyevich, tell us …".
+func onlyAddressed(p *person) bool {
+	for _, s := range p.sents {
+		for _, m := range s.marks {
+			if m.person != p {
+				continue
+			}
+			for i := 0; i < m.from; i++ {
+				if t := s.toks[i]; t.isWord() || t.text == "," {
+					return false
+				}
+			}
+			if m.to >= len(s.toks) || s.toks[m.to].text != "," {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func removePerson(ps []*person, p *person) []*person {
+	out := ps[:0]
+	for _, q := range ps {
+		if q != p {
+			out = append(out, q)
+		}
+	}
+	return out
 }

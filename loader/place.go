@@ -23,9 +23,9 @@ func dropNonCities(s *sentence) {
 	s.marks = kept
 }
 
-// titleCase writes an all-capitals name as a name: "NUR-SULTAN" → "Nur-Sultan". Other
+// nameCase writes an all-capitals name as a name: "NUR-SULTAN" → "Nur-Sultan". Other
 // spellings are kept as they are.
-func titleCase(name string) string {
+func nameCase(name string) string {
 	if strings.ToUpper(name) != name {
 		return name
 	}

@@ -1,0 +1,67 @@
+package loader
+
+import (
+	"sort"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/loader/gazetteer"
+	"github.com/kgraph/kg/loader/text"
+)
+
+// personsOf extracts a one-item document and lists the names of its people.
+func personsOf(t *testing.T, body string) []string {
+	t.Helper()
+	doc, err := text.Read("t.txt", []byte("published: 2023-05-10\n\n"+body+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := &extraction{gz: gazetteer.Default(), doc: doc, docID: graph.NewID(graph.KindDocument, "t"),
+		people: map[string][]*person{}, acronyms: map[string]*orgRef{}, countries: map[*gazetteer.Country]int{}}
+	x.read()
+	var out []string
+	for _, ps := range x.people {
+		for _, p := range ps {
+			out = append(out, p.name())
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestPersons(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"title with owner and destination before a name the lexicon lacks",
+			"He met the Ambassador of the People's Republic of China to Kazakhstan Zhang Xiao.",
+			[]string{"Zhang Xiao"}},
+		{"a title's possessive is no name",
+			"The Secretary General’s Special Representative will report.",
+			nil},
+		{"an award named after a person is no person",
+			"She won the A.E. Snesarev Prize in Military Science.",
+			nil},
+		{"given name and patronymic address a named person",
+			"CSTO Deputy Secretary General Valery Semerikov gave an interview. — Valery Anatolyevich, what were the main events of the year?",
+			[]string{"Valery Semerikov"}},
+		{"a surname with a patronymic's ending beside a namesake",
+			"The event was attended by Alexander Grinevich, Permanent Representative of Belarus, and Alexander Shpakovsky, Minister Counselor.",
+			[]string{"Alexander Grinevich", "Alexander Shpakovsky"}},
+		{"a surname with a patronymic's ending stays a person",
+			"Former Prime Minister of Belarus Mikhail Myasnikovich spoke.",
+			[]string{"Mikhail Myasnikovich"}},
+		{"an owner between title and a single word introduces no surname",
+			"He was Head of the CSTO Mission, Secretary General of the CSTO Stanislav ZAS.",
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, personsOf(t, tc.text)); diff != "" {
+				t.Errorf("%s\n(-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
