@@ -35,10 +35,17 @@ type extraction struct {
 
 // Extract reads a document and returns what it contributes to the graph.
 func Extract(ctx context.Context, gz *gazetteer.Gazetteer, res Resolver, docID graph.ID, doc *text.Document) (*graph.ChangeSet, error) {
+	_, cs, err := extract(ctx, gz, res, docID, doc)
+	return cs, err
+}
+
+// extract reads a document and returns the reading itself with the ChangeSet.
+func extract(ctx context.Context, gz *gazetteer.Gazetteer, res Resolver, docID graph.ID, doc *text.Document) (*extraction, *graph.ChangeSet, error) {
 	x := &extraction{gz: gz, doc: doc, docID: docID, people: map[string][]*person{},
 		acronyms: map[string]*orgRef{}, countries: map[*gazetteer.Country]int{}}
 	x.read()
-	return x.changeSet(ctx, res)
+	cs, err := x.changeSet(ctx, res)
+	return x, cs, err
 }
 
 // read runs the recognition passes over the document. Names come first, over all items, so that a

@@ -115,3 +115,34 @@ func TestExtractEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainGolden compares kg explain's report of a test document with its golden file.
+func TestExplainGolden(t *testing.T) {
+	const name = "interaction-2024"
+	data, err := os.ReadFile("../testdata/corpus/" + name + ".txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := Explain(context.Background(), gazetteer.Default(), nil, name+".txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	if err := ex.Write(&got); err != nil {
+		t.Fatal(err)
+	}
+	golden := "../testdata/golden/" + name + ".explain"
+	if *update {
+		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./loader -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got.String()); diff != "" {
+		t.Errorf("explain %s (-want +got):\n%s", name, diff)
+	}
+}

@@ -10,16 +10,20 @@ import (
 	"github.com/kgraph/kg/graph/badgerstore"
 )
 
-// newFlags returns a flag set for a command with the --data flag every command shares.
-func newFlags(name, synopsis string, stderr io.Writer) (*flag.FlagSet, *string) {
+// newFlags returns a flag set for a command.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: kg %s %s\n\nFlags:\n", name, synopsis)
 		fs.PrintDefaults()
 	}
-	data := fs.String("data", "./kg-data", "directory of the graph store")
-	return fs, data
+	return fs
+}
+
+// dataFlag adds the --data flag of the commands that use the store.
+func dataFlag(fs *flag.FlagSet) *string {
+	return fs.String("data", "./kg-data", "directory of the graph store")
 }
 
 // parseFlags parses args and says which exit status to return when parsing ends the command.

@@ -15,7 +15,8 @@ import (
 )
 
 func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs, data := newFlags("load", "[--data DIR] PATH...", stderr)
+	fs := newFlags("load", "[--data DIR] PATH...", stderr)
+	data := dataFlag(fs)
 	if done, code := parseFlags(fs, args); done {
 		return code
 	}

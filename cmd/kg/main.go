@@ -4,6 +4,7 @@
 //	kg load  [--data DIR] PATH...
 //	kg serve [--data DIR] [--addr HOST:PORT] [--load PATH...]
 //	kg query [--data DIR] QUERY
+//	kg explain FILE
 package main
 
 import (
@@ -21,6 +22,7 @@ Usage:
   kg load  [--data DIR] PATH...                        load documents (files or folders)
   kg serve [--data DIR] [--addr HOST:PORT] [--load PATH...]  serve GraphQL and GraphiQL
   kg query [--data DIR] QUERY                          run one GraphQL query, print JSON
+  kg explain FILE                                      show what the loader reads in a document
 
 Run "kg COMMAND --help" for a command's flags.
 `
@@ -40,9 +42,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	commands := map[string]func(context.Context, []string, io.Writer, io.Writer) int{
-		"load":  runLoad,
-		"serve": runServe,
-		"query": runQuery,
+		"load":    runLoad,
+		"serve":   runServe,
+		"query":   runQuery,
+		"explain": runExplain,
 	}
 	cmd, ok := commands[args[0]]
 	switch {

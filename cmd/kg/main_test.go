@@ -162,12 +162,12 @@ func TestLoadMissingPath(t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
-	for _, args := range [][]string{{}, {"nonsense"}, {"load"}, {"query"}} {
+	for _, args := range [][]string{{}, {"nonsense"}, {"load"}, {"query"}, {"explain"}} {
 		if code := run(context.Background(), args, io.Discard, io.Discard); code != 2 {
 			t.Errorf("kg %v exited with %d, want 2", args, code)
 		}
 	}
-	for _, args := range [][]string{{"--help"}, {"load", "--help"}, {"serve", "--help"}, {"query", "--help"}} {
+	for _, args := range [][]string{{"--help"}, {"load", "--help"}, {"serve", "--help"}, {"query", "--help"}, {"explain", "--help"}} {
 		if code := run(context.Background(), args, io.Discard, io.Discard); code != 0 {
 			t.Errorf("kg %v exited with %d, want 0", args, code)
 		}

@@ -10,7 +10,8 @@ import (
 )
 
 func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs, data := newFlags("query", "[--data DIR] [--vars JSON] QUERY", stderr)
+	fs := newFlags("query", "[--data DIR] [--vars JSON] QUERY", stderr)
+	data := dataFlag(fs)
 	vars := fs.String("vars", "", "query variables as a JSON object")
 	if done, code := parseFlags(fs, args); done {
 		return code

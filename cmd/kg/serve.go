@@ -20,7 +20,8 @@ func (l *stringList) String() string     { return fmt.Sprint(*l) }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs, data := newFlags("serve", "[--data DIR] [--addr HOST:PORT] [--load PATH...]", stderr)
+	fs := newFlags("serve", "[--data DIR] [--addr HOST:PORT] [--load PATH...]", stderr)
+	data := dataFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	var load stringList
 	fs.Var(&load, "load", "load these documents (files or folders) before serving; repeat, or list paths after the flags")
