@@ -41,11 +41,16 @@ func Extract(ctx context.Context, gz *gazetteer.Gazetteer, res Resolver, docID g
 
 // extract reads a document and returns the reading itself with the ChangeSet.
 func extract(ctx context.Context, gz *gazetteer.Gazetteer, res Resolver, docID graph.ID, doc *text.Document) (*extraction, *graph.ChangeSet, error) {
-	x := &extraction{gz: gz, doc: doc, docID: docID, people: map[string][]*person{},
-		acronyms: map[string]*orgRef{}, countries: map[*gazetteer.Country]int{}}
+	x := newExtraction(gz, docID, doc)
 	x.read()
 	cs, err := x.changeSet(ctx, res)
 	return x, cs, err
+}
+
+// newExtraction returns the empty state of reading doc.
+func newExtraction(gz *gazetteer.Gazetteer, docID graph.ID, doc *text.Document) *extraction {
+	return &extraction{gz: gz, doc: doc, docID: docID, people: map[string][]*person{},
+		acronyms: map[string]*orgRef{}, countries: map[*gazetteer.Country]int{}}
 }
 
 // read runs the recognition passes over the document. Names come first, over all items, so that a

@@ -19,8 +19,7 @@ func tenuresOf(t *testing.T, body string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := &extraction{gz: gazetteer.Default(), doc: doc, docID: graph.NewID(graph.KindDocument, "t"),
-		people: map[string][]*person{}, acronyms: map[string]*orgRef{}, countries: map[*gazetteer.Country]int{}}
+	x := newExtraction(gazetteer.Default(), graph.NewID(graph.KindDocument, "t"), doc)
 	x.read()
 	if _, err := x.changeSet(context.Background(), nil); err != nil {
 		t.Fatal(err)
