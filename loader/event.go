@@ -21,6 +21,8 @@ type event struct {
 	persons    []*person
 	countries  []*gazetteer.Country
 	partOf     *event
+	generic    bool // named only by its type so far ("the meeting")
+	background bool // mentioned as the setting of another event ("on the sidelines of …")
 	sents      []*sentence
 	facts      map[*sentence]bool // sentences that state the event's attributes
 }
@@ -35,9 +37,9 @@ type chair struct {
 // eventNouns maps the nouns that name events to their types.
 var eventNouns = map[string]graph.EventType{
 	"meeting": graph.EventMeeting, "meetings": graph.EventMeeting, "summit": graph.EventMeeting,
-	"reception": graph.EventMeeting,
-	"session":   graph.EventSession, "sessions": graph.EventSession, "sitting": graph.EventSession,
-	"training": graph.EventTraining, "trainings": graph.EventTraining, "exercise": graph.EventTraining,
+	"reception": graph.EventMeeting, "muster": graph.EventMeeting, "gathering": graph.EventMeeting,
+	"session": graph.EventSession, "sessions": graph.EventSession, "sitting": graph.EventSession,
+	"training": graph.EventTraining, "trainings": graph.EventTraining, "exercise": graph.EventTraining, "drill": graph.EventTraining,
 	"exercises": graph.EventTraining, "drills": graph.EventTraining, "manoeuvres": graph.EventTraining,
 	"maneuvers":  graph.EventTraining,
 	"conference": graph.EventConference, "seminar": graph.EventConference, "forum": graph.EventConference,
@@ -90,7 +92,24 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			continue
 		}
 		from, to := x.eventSpan(s, k)
+		noun := k
 		k = to - 1
+		if from < k && s.toks[from].is("and", "or") {
+			from++ // "missions and joint exercises": the conjunction joins two phrases
+		}
+		if quantified(s, from, k) {
+			continue // "several joint exercises" speaks of events in general
+		}
+		if with := withPerson(s, to); with != nil && typ != "" && to == noun+1 {
+			// "talks with Lukashenko", "a meeting via videoconference with …": a specific event.
+			title := capitalise(strings.Trim(s.span(from, to), " ,")) + " with " + with.name()
+			e := x.eventNamed(title, typ)
+			if e == nil {
+				e = x.itemEvent(it, s, from, title, typ)
+			}
+			titled = append(titled, e)
+			continue
+		}
 		if to-from == 1 || typ == "" {
 			if prev := lastEvent(it, typ); prev != nil {
 				referred = append(referred, prev)
@@ -104,7 +123,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			titled = append(titled, e)
 			continue
 		}
-		e := x.newEvent(it, capitalise(title), typ)
+		e := x.itemEvent(it, s, from, capitalise(title), typ)
 		for i := range s.marks {
 			if m := s.marks[i]; m.kind == markOrg && m.from >= from && m.to <= to {
 				e.organizers = append(e.organizers, m.org)
@@ -113,10 +132,156 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 		}
 		titled = append(titled, e)
 	}
-	if len(titled) == 0 && len(referred) == 0 && len(bare) > 0 && (len(s.dates) > 0 || x.hasCity(s)) {
-		titled = append(titled, x.newEvent(it, eventTypeTitle(bare[0]), bare[0]))
+	if len(titled) == 0 && len(referred) == 0 {
+		if e := x.verbEvent(it, s); e != nil {
+			titled = append(titled, e)
+		} else if len(bare) > 0 && (len(s.dates) > 0 || x.hasCity(s)) {
+			e := x.newEvent(it, eventTypeTitle(bare[0]), bare[0])
+			e.generic = true
+			titled = append(titled, e)
+		}
 	}
 	return append(titled, referred...)
+}
+
+// itemEvent returns a new event for the phrase at token from, or the item's event named so far
+// only by its type ("the meeting" in a headline, then "the meeting of the Council …"), which
+// the phrase now names in full.
+func (x *extraction) itemEvent(it *item, s *sentence, from int, title string, typ graph.EventType) *event {
+	background := inBackground(s, from)
+	if !background {
+		for _, e := range it.events {
+			if e.generic && e.typ == typ && !e.background {
+				e.title, e.generic = title, false
+				return e
+			}
+		}
+	}
+	e := x.newEvent(it, title, typ)
+	e.background = background
+	return e
+}
+
+// backgroundCues, followed by "of", introduce an event as the setting of another one.
+var backgroundCues = wordSet(`sidelines margins part framework eve ahead occasion results outcome outcomes
+decisions decision implementation preparation preparations`)
+
+// inBackground reports whether the event phrase at token from is the setting of the sentence's
+// event rather than its subject: "on the sidelines of the summit", "on the eve of the session".
+func inBackground(s *sentence, from int) bool {
+	for j := from - 1; j > 0 && j >= from-6; j-- {
+		t := s.toks[j]
+		if t.text == "," || t.text == ";" || titleStops[t.lower()] && !t.is("of", "on", "in", "at", "to") {
+			return false
+		}
+		if t.is("of") && backgroundCues[s.toks[j-1].lower()] {
+			return true
+		}
+	}
+	return false
+}
+
+// quantifiers before a plural event noun speak of events in general: "several exercises".
+var quantifiers = wordSet(`several many various numerous some all other such any most few these those`)
+
+// quantified reports whether the plural event phrase [from, k] starts with a quantifier, or
+// follows one in a coordination ("several missions and joint exercises").
+func quantified(s *sentence, from, k int) bool {
+	if !strings.HasSuffix(s.toks[k].lower(), "s") {
+		return false
+	}
+	for j := from; j >= 0 && j >= from-5; j-- {
+		t := s.toks[j]
+		if quantifiers[t.lower()] {
+			return true
+		}
+		if !t.isWord() || j < from && titleStops[t.lower()] {
+			return false
+		}
+	}
+	return false
+}
+
+// withPerson returns the person named in a "with" complement just after an event noun ending
+// at token to: "talks with Lukashenko", "a meeting via videoconferencing with the UN … Jenča".
+func withPerson(s *sentence, to int) *person {
+	for j := to; j < len(s.toks) && j < to+3; j++ {
+		if !s.toks[j].is("with") {
+			continue
+		}
+		for k := j + 1; k < len(s.toks) && k < j+14; k++ {
+			t := s.toks[k]
+			if t.text == "." || t.text == ";" || t.is("and", "on", "in", "at") && s.markStarting(k) == nil {
+				return nil
+			}
+			if m := s.markStarting(k); m != nil {
+				if m.kind == markPerson {
+					return m.person
+				}
+				k = m.to - 1
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// meetingVerbs name events by what their participants did: "X met with Y", "X held talks
+// with Y", "X visited Y", "X received Y".
+var meetingVerbs = map[string]graph.EventType{
+	"met": graph.EventMeeting, "meets": graph.EventMeeting, "received": graph.EventMeeting,
+	"receives": graph.EventMeeting, "visited": graph.EventVisit, "visits": graph.EventVisit,
+}
+
+// verbEvent reads an event that a sentence states by its verb, with a person as subject:
+// "Tasmagambetov met with Nurtleu in Astana", "the President received Zas", "Zas visited
+// Yerevan". A visit needs a place as object, a reception a person.
+func (x *extraction) verbEvent(it *item, s *sentence) *event {
+	for k, t := range s.toks {
+		typ, ok := meetingVerbs[t.lower()]
+		if !ok || k == 0 {
+			continue
+		}
+		subj := s.markEnding(k)
+		if subj == nil || subj.kind != markPerson {
+			continue
+		}
+		// The object: a person met or received, a place visited.
+		var obj *mark
+		for j := k + 1; j < len(s.toks) && j < k+14 && obj == nil; j++ {
+			if s.toks[j].text == "." || s.toks[j].text == ";" {
+				break
+			}
+			if m := s.markStarting(j); m != nil {
+				switch {
+				case typ == graph.EventMeeting && m.kind == markPerson:
+					obj = m
+				case typ == graph.EventVisit && (m.kind == markCity || m.kind == markCountry):
+					obj = m
+				default:
+					j = m.to - 1
+				}
+			}
+		}
+		if obj == nil {
+			continue
+		}
+		var title string
+		switch typ {
+		case graph.EventVisit:
+			title = "Visit of " + subj.person.name() + " to " + s.span(obj.from, obj.to)
+		default:
+			title = "Meeting of " + subj.person.name() + " with " + obj.person.name()
+			if t.is("received", "receives") {
+				title = "Meeting of " + obj.person.name() + " with " + subj.person.name()
+			}
+		}
+		if e := x.eventNamed(title, typ); e != nil {
+			return e
+		}
+		return x.itemEvent(it, s, k, title, typ)
+	}
+	return nil
 }
 
 // newEvent adds an event to the item and the document.
@@ -240,14 +405,21 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// lastEvent returns the item's latest event of the type, or of any type when typ is "".
+// lastEvent returns the item's latest event of the type, or of any type when typ is "". An
+// event mentioned only as the setting of another is taken only when no other one fits.
 func lastEvent(it *item, typ graph.EventType) *event {
+	var setting *event
 	for i := len(it.events) - 1; i >= 0; i-- {
-		if typ == "" || it.events[i].typ == typ {
-			return it.events[i]
+		if e := it.events[i]; typ == "" || e.typ == typ {
+			if !e.background {
+				return e
+			}
+			if setting == nil {
+				setting = e
+			}
 		}
 	}
-	return nil
+	return setting
 }
 
 // eventNamed returns the document's event of the type that the title names, or nil. Titles name

@@ -86,6 +86,7 @@ func (x *extraction) read() {
 		x.placeByDateline(it)
 		x.dateByItem(it)
 	}
+	x.inheritFromParents()
 }
 
 // dateByItem dates the first event of a dated item by the item's date when its sentences give
@@ -106,8 +107,14 @@ func (x *extraction) placeByDateline(it *item) {
 		return
 	}
 	c := x.chooseCity(x.gz.Cities(it.Dateline))
+	if c == nil {
+		return
+	}
+	co := x.gz.CountryByCode(c.CountryCode)
 	for _, e := range it.events {
-		if e.city == nil {
+		// A dateline says where the report was filed: it places what happened there, not a
+		// planned event, nor one the text puts at a venue or in another country.
+		if e.city == nil && !e.planned && e.venue == "" && (e.country == nil || e.country == co) {
 			e.city = c
 		}
 	}

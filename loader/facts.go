@@ -8,7 +8,7 @@ import (
 // participationCues are words that say the people of a sentence took part in its event.
 var participationCues = []string{"took", "take", "taking", "participated", "participate", "participation",
 	"participants", "attended", "attend", "attending", "present", "delegation", "delegations", "chaired",
-	"chairmanship", "presided", "met", "received", "talks", "welcomed", "opened", "addressed", "spoke",
+	"chairmanship", "presided", "met", "meets", "received", "receives", "visits", "talks", "welcomed", "opened", "addressed", "spoke",
 	"speech", "delivered", "headed", "led", "reported", "informed", "visited"}
 
 // plannedCues are words that announce an event that has not happened yet.
@@ -70,7 +70,10 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 
 // readParticipants adds the people and countries of a sentence that says they took part.
 func (x *extraction) readParticipants(s *sentence, e *event) {
-	if s.has(participationCues...) {
+	if s.has(participationCues...) || meetsWith(s) {
+		if p := x.pronounSubject(s); p != nil {
+			e.persons = appendPerson(e.persons, p)
+		}
 		for _, m := range s.marks {
 			switch m.kind {
 			case markPerson:
@@ -80,6 +83,46 @@ func (x *extraction) readParticipants(s *sentence, e *event) {
 			}
 		}
 	}
+}
+
+// meetingNouns are what "with" follows when a sentence tells who met whom.
+var meetingNouns = wordSet(`met meet meets meeting talks negotiations conversation consultations`)
+
+// meetsWith reports whether the sentence says people met: "met with", "a meeting via
+// videoconference with", "talks with".
+func meetsWith(s *sentence) bool {
+	for i, t := range s.toks {
+		if meetingNouns[t.lower()] {
+			for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+				if s.toks[j].is("with") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// pronounSubject returns the person a sentence opening with "He" or "She" speaks of: the first
+// person named in one of the two sentences before it in the item.
+func (x *extraction) pronounSubject(s *sentence) *person {
+	if len(s.toks) == 0 || !s.toks[0].is("He", "She") {
+		return nil
+	}
+	sents := s.item.sents
+	for i := len(sents) - 1; i > 0; i-- {
+		if sents[i] != s {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-2; j-- {
+			for _, m := range sents[j].marks {
+				if m.kind == markPerson {
+					return m.person
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // readChairs reads "under the chairmanship of X", "chaired by X", "presided over by X" and
@@ -157,10 +200,34 @@ func (x *extraction) readPartOf(s *sentence, evs []*event) {
 	for i := 0; i+2 < len(s.toks); i++ {
 		if s.toks[i].is("part", "margins", "sidelines", "framework") && s.toks[i+1].is("of") {
 			child, parent := evs[0], evs[len(evs)-1]
+			for _, e := range evs[1:] {
+				if e.background {
+					parent = e
+					break
+				}
+			}
 			if child != parent && parent.partOf != child {
 				child.partOf = parent
 			}
 			return
+		}
+	}
+}
+
+// inheritFromParents gives an event that happened as part of another, or on its sidelines, the
+// other's place and time when the text gives it none of its own.
+func (x *extraction) inheritFromParents() {
+	for _, e := range x.events {
+		p := e.partOf
+		if p == nil || p.partOf == e {
+			continue
+		}
+		if e.city == nil && e.venue == "" {
+			e.city = p.city
+		}
+		if e.start == "" && p.start != "" {
+			e.start, e.end = p.start, p.end
+			e.planned = e.planned || p.planned
 		}
 	}
 }
@@ -174,8 +241,11 @@ func (x *extraction) cityOf(s *sentence) *gazetteer.City {
 			continue
 		}
 		c := x.chooseCity(m.match.Cities)
-		if c == nil {
-			continue
+		if c == nil || m.to < len(s.toks) && (regionWords[s.toks[m.to].lower()] || venueHeads[s.toks[m.to].lower()] || venueHeads[nextWord(s, m.to+1)]) {
+			continue // "the Pskov region", "the Mulino training range" name no city
+		}
+		if m.from > 0 && s.toks[m.from-1].is("from") || m.from > 1 && s.toks[m.from-1].is("in") && residenceWords[s.toks[m.from-2].lower()] {
+			continue // "units stationed in Ivanovo" places the units, not the event
 		}
 		if m.from > 0 && s.toks[m.from-1].is("in", "of", "at", "to") {
 			return c
@@ -185,6 +255,20 @@ func (x *extraction) cityOf(s *sentence) *gazetteer.City {
 		}
 	}
 	return first
+}
+
+// regionWords follow a city's name when it names the region around it: "the Pskov region".
+var regionWords = wordSet(`region regions oblast province district districts territory krai okrug area`)
+
+// residenceWords before "in" say where someone or something is based, not where an event is.
+var residenceWords = wordSet(`stationed based located headquartered deployed living born residing`)
+
+// nextWord returns the lower-case word at token i, or "".
+func nextWord(s *sentence, i int) string {
+	if i < len(s.toks) {
+		return s.toks[i].lower()
+	}
+	return ""
 }
 
 // countryIn returns the country that follows "in", "in the territory of" or "on the territory
@@ -206,7 +290,7 @@ func (x *extraction) countryIn(s *sentence) *gazetteer.Country {
 }
 
 // venueHeads end the names of venues.
-var venueHeads = wordSet(`ground grounds range headquarters base airfield hall palace building residence hotel polygon
+var venueHeads = wordSet(`ground grounds range headquarters base airfield aerodrome airport hall palace building residence hotel polygon
 site center centre`)
 
 // venueIn returns the venue named after "at" ("at the Lepelsky training ground"), or "".

@@ -1,0 +1,100 @@
+package loader
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/loader/gazetteer"
+	"github.com/kgraph/kg/loader/text"
+)
+
+// readText runs the recognition passes over a document written in a test.
+func readText(t *testing.T, body string) *extraction {
+	t.Helper()
+	doc, err := text.Read("test.txt", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := &extraction{gz: gazetteer.Default(), doc: doc, docID: graph.NewID(graph.KindDocument, "test"),
+		people: map[string][]*person{}, acronyms: map[string]*orgRef{}, countries: map[*gazetteer.Country]int{}}
+	x.read()
+	return x
+}
+
+// eventView is what a test checks of an event: "TYPE start city | chairs | participants".
+func eventView(e *event) string {
+	city := ""
+	if e.city != nil {
+		city = e.city.Name
+	}
+	var chairs, parts []string
+	for _, c := range e.chairs {
+		if c.person != nil {
+			chairs = append(chairs, c.person.name())
+		} else {
+			chairs = append(chairs, c.country.Name)
+		}
+	}
+	for _, p := range e.persons {
+		parts = append(parts, p.name())
+	}
+	sort.Strings(parts)
+	v := strings.Join([]string{string(e.typ), string(e.start), city}, " ") + " | " + strings.Join(chairs, ", ") + " | " + strings.Join(parts, ", ")
+	if e.planned {
+		v += " | planned"
+	}
+	if e.partOf != nil {
+		v += " | part of " + string(e.partOf.typ)
+	}
+	return v
+}
+
+func TestEvents(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{{
+		name: "met with",
+		text: "published: 2019-11-28\n\nOn 28 November 2019, Russian President Vladimir Putin met with President of Kyrgyzstan Sooronbay Jeenbekov in Bishkek.\n",
+		want: []string{"MEETING 2019-11-28 Bishkek |  | Sooronbay Jeenbekov, Vladimir Putin"},
+	}, {
+		name: "visited",
+		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
+		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},
+	}, {
+		name: "talks with, on the sidelines, a pronoun subject",
+		text: "published: 2019-11-28\n\nA session of the CSTO Collective Security Council will be held in Bishkek on November 28.\n" +
+			"Russian President Vladimir Putin will attend the session. He will also hold talks with Sooronbay Jeenbekov on the sidelines of the session.\n",
+		want: []string{"SESSION 2019-11-28 Bishkek |  | Vladimir Putin | planned",
+			"NEGOTIATION 2019-11-28 Bishkek |  | Sooronbay Jeenbekov, Vladimir Putin | planned | part of SESSION"},
+	}, {
+		name: "the setting of an event is not its subject",
+		text: "published: 2019-06-13\n\n13.06.2019\nThe meeting of the secretaries general took place in Bishkek on the sidelines of the meeting of the SCO Council of Heads of State.\n" +
+			"Secretary General Vladimir Norov took part in the meeting.\n",
+		want: []string{"MEETING 2019-06-13 Bishkek |  | Vladimir Norov | part of MEETING",
+			"MEETING   |  | "},
+	}, {
+		name: "a region or a venue named after a city is not the city",
+		text: "published: 2019-10-16\n\nThe exercise of the CSTO forces began at the Mulino training range in the Nizhny Novgorod region on 16 October 2019.\n",
+		want: []string{"TRAINING 2019-10-16  |  | "},
+	}, {
+		name: "events in general are no events",
+		text: "published: 2019-10-16\n\nThe organization has taken part in several peacekeeping missions and joint military exercises in Moscow.\n",
+		want: nil,
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := readText(t, tt.text)
+			var got []string
+			for _, e := range x.events {
+				got = append(got, eventView(e))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("events (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
