@@ -21,8 +21,9 @@ type event struct {
 	persons    []*person
 	countries  []*gazetteer.Country
 	partOf     *event
-	generic    bool // named only by its type so far ("the meeting")
-	background bool // mentioned as the setting of another event ("on the sidelines of …")
+	generic    bool      // named only by its type so far ("the meeting")
+	background bool      // mentioned as the setting of another event ("on the sidelines of …")
+	parties    []*person // whom the event was with: "talks with Lukashenko", "met with Tokayev"
 	sents      []*sentence
 	facts      map[*sentence]bool // sentences that state the event's attributes
 }
@@ -107,6 +108,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			if e == nil {
 				e = x.itemEvent(it, s, from, title, typ)
 			}
+			e.parties = appendPerson(e.parties, with)
 			titled = append(titled, e)
 			continue
 		}
@@ -248,7 +250,7 @@ func (x *extraction) verbEvent(it *item, s *sentence) *event {
 		}
 		// The object: a person met or received, a place visited.
 		var obj *mark
-		for j := k + 1; j < len(s.toks) && j < k+14 && obj == nil; j++ {
+		for j := k + 1; j < len(s.toks) && j < k+30 && obj == nil; j++ {
 			if s.toks[j].text == "." || s.toks[j].text == ";" {
 				break
 			}
@@ -276,10 +278,15 @@ func (x *extraction) verbEvent(it *item, s *sentence) *event {
 				title = "Meeting of " + obj.person.name() + " with " + subj.person.name()
 			}
 		}
-		if e := x.eventNamed(title, typ); e != nil {
-			return e
+		e := x.eventNamed(title, typ)
+		if e == nil {
+			e = x.itemEvent(it, s, k, title, typ)
 		}
-		return x.itemEvent(it, s, k, title, typ)
+		e.parties = appendPerson(e.parties, subj.person)
+		if obj.kind == markPerson {
+			e.parties = appendPerson(e.parties, obj.person)
+		}
+		return e
 	}
 	return nil
 }
@@ -425,7 +432,8 @@ func lastEvent(it *item, typ graph.EventType) *event {
 // eventNamed returns the document's event of the type that the title names, or nil. Titles name
 // the same event when they are equal or one is the other with modifiers before it ("Meeting of
 // the CIS Council …" and "Informal meeting of the CIS Council …"), unless a modifier tells
-// another occurrence apart ("next session", "16th meeting"). The longer title is kept.
+// another occurrence apart ("next session", "16th meeting"), or when one is the other without
+// its complement ("Next session" and "Next session of the Council"). The longer title is kept.
 func (x *extraction) eventNamed(title string, typ graph.EventType) *event {
 	k := graph.NameKey(title)
 	for _, e := range x.events {
@@ -437,7 +445,8 @@ func (x *extraction) eventNamed(title string, typ graph.EventType) *event {
 		if len(short) > len(long) {
 			short, long = long, short
 		}
-		if short != long && !(strings.HasSuffix(long, " "+short) && !distinguishes(strings.TrimSuffix(long, short))) {
+		if short != long && !(strings.HasSuffix(long, " "+short) && !distinguishes(strings.TrimSuffix(long, short))) &&
+			!(strings.Contains(short, " ") && (strings.HasPrefix(long, short+" of ") || strings.HasPrefix(long, short+" on "))) {
 			continue
 		}
 		if len(k) > len(ek) {

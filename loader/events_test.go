@@ -61,6 +61,17 @@ func TestEvents(t *testing.T) {
 		text: "published: 2019-11-28\n\nOn 28 November 2019, Russian President Vladimir Putin met with President of Kyrgyzstan Sooronbay Jeenbekov in Bishkek.\n",
 		want: []string{"MEETING 2019-11-28 Bishkek |  | Sooronbay Jeenbekov, Vladimir Putin"},
 	}, {
+		name: "two meetings with two people in one sentence",
+		text: "published: 2019-11-28\n\n28.11.2019\nA session of the CSTO Collective Security Council was held in Bishkek.\n" +
+			"Russian President Vladimir Putin attended the session. He also held a bilateral meeting with Sooronbay Jeenbekov and talks with Nikol Pashinyan on the sidelines of the session.\n",
+		want: []string{"SESSION 2019-11-28 Bishkek |  | Vladimir Putin",
+			"MEETING 2019-11-28 Bishkek |  | Sooronbay Jeenbekov, Vladimir Putin | part of SESSION",
+			"NEGOTIATION 2019-11-28 Bishkek |  | Nikol Pashinyan, Vladimir Putin | part of SESSION"},
+	}, {
+		name: "a headline announces in the infinitive",
+		text: "published: 2023-11-23\n\n23.11.2023\nCSTO Collective Security Council to hold next session in Moscow\nThe next session of the CSTO Collective Security Council will be held in Moscow in 2024.\n",
+		want: []string{"SESSION 2024 Moscow |  |  | planned"},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

@@ -37,12 +37,25 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 		e.start, e.end = d.Start, d.End
 		e.facts[s] = true
 	}
-	if named && s.has(plannedCues...) {
-		e.planned = true
+	if named && (s.has(plannedCues...) || headlineFuture(s)) {
+		for _, ev := range evs {
+			if ev == e || ev.sents[0] == s {
+				ev.planned = true
+			}
+		}
+	}
+	var parties []*person // people the sentence's other events were with
+	for _, ev := range evs[1:] {
+		parties = append(parties, ev.parties...)
+	}
+	for _, ev := range evs {
+		if len(ev.parties) > 0 {
+			x.readParties(s, ev, evs)
+		}
 	}
 	if !named {
 		x.readChairs(s, e)
-		x.readParticipants(s, e)
+		x.readParticipants(s, e, parties)
 		return
 	}
 	if e.city == nil {
@@ -64,12 +77,42 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 		}
 	}
 	x.readChairs(s, e)
-	x.readParticipants(s, e)
+	x.readParticipants(s, e, parties)
 	x.readPartOf(s, evs)
 }
 
-// readParticipants adds the people and countries of a sentence that says they took part.
-func (x *extraction) readParticipants(s *sentence, e *event) {
+// headlineFuture reports whether a sentence announces an event in the infinitive of headlines:
+// "Council to hold next session in Moscow", "Minsk to host the summit".
+func headlineFuture(s *sentence) bool {
+	for i := 0; i+1 < len(s.toks); i++ {
+		if s.toks[i].is("to") && s.toks[i+1].is("hold", "host", "convene", "meet", "visit") && i > 0 && s.toks[i-1].isCap() {
+			return true
+		}
+	}
+	return false
+}
+
+// readParties adds to an event that was "with" someone the people it was with and whoever the
+// sentence says met them: its subject, or the person "He" stands for.
+func (x *extraction) readParties(s *sentence, e *event, evs []*event) {
+	for _, p := range e.parties {
+		e.persons = appendPerson(e.persons, p)
+	}
+	if p := x.pronounSubject(s); p != nil {
+		e.persons = appendPerson(e.persons, p)
+		return
+	}
+	for _, m := range s.marks {
+		if m.kind == markPerson {
+			e.persons = appendPerson(e.persons, m.person)
+			return
+		}
+	}
+}
+
+// readParticipants adds the people and countries of a sentence that says they took part, but
+// not those another event of the sentence was with ("… and hold talks with Lukashenko").
+func (x *extraction) readParticipants(s *sentence, e *event, others []*person) {
 	if s.has(participationCues...) || meetsWith(s) {
 		if p := x.pronounSubject(s); p != nil {
 			e.persons = appendPerson(e.persons, p)
@@ -77,7 +120,9 @@ func (x *extraction) readParticipants(s *sentence, e *event) {
 		for _, m := range s.marks {
 			switch m.kind {
 			case markPerson:
-				e.persons = appendPerson(e.persons, m.person)
+				if !hasPerson(others, m.person) || hasPerson(e.parties, m.person) {
+					e.persons = appendPerson(e.persons, m.person)
+				}
 			case markCountry:
 				e.countries = appendCountry(e.countries, m.match.Country)
 			}
@@ -199,15 +244,17 @@ func (x *extraction) readPartOf(s *sentence, evs []*event) {
 	}
 	for i := 0; i+2 < len(s.toks); i++ {
 		if s.toks[i].is("part", "margins", "sidelines", "framework") && s.toks[i+1].is("of") {
-			child, parent := evs[0], evs[len(evs)-1]
+			parent := evs[len(evs)-1]
 			for _, e := range evs[1:] {
 				if e.background {
 					parent = e
 					break
 				}
 			}
-			if child != parent && parent.partOf != child {
-				child.partOf = parent
+			for _, child := range evs {
+				if child != parent && !child.background && parent.partOf != child && child.partOf == nil {
+					child.partOf = parent
+				}
 			}
 			return
 		}
@@ -317,6 +364,15 @@ func venueIn(s *sentence) string {
 		}
 	}
 	return ""
+}
+
+func hasPerson(ps []*person, p *person) bool {
+	for _, q := range ps {
+		if q == p {
+			return true
+		}
+	}
+	return false
 }
 
 func appendPerson(ps []*person, p *person) []*person {
