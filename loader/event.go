@@ -101,14 +101,19 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 		if quantified(s, from, k) {
 			continue // "several joint exercises" speaks of events in general
 		}
-		if with := withPerson(s, to); with != nil && typ != "" && to == noun+1 {
+		if with := withPersons(s, to); len(with) > 0 && typ != "" && to == noun+1 {
 			// "talks with Lukashenko", "a meeting via videoconference with …": a specific event.
-			title := capitalise(strings.Trim(s.span(from, to), " ,")) + " with " + with.name()
+			title := capitalise(strings.Trim(s.span(from, to), " ,")) + " with " + with[0].name()
+			if len(with) == 2 {
+				title = capitalise(strings.Trim(s.span(from, to), " ,")) + " between " + with[0].name() + " and " + with[1].name()
+			}
 			e := x.eventNamed(title, typ)
 			if e == nil {
 				e = x.itemEvent(it, s, from, title, typ)
 			}
-			e.parties = appendPerson(e.parties, with)
+			for _, p := range with {
+				e.parties = appendPerson(e.parties, p)
+			}
 			titled = append(titled, e)
 			continue
 		}
@@ -121,16 +126,24 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			continue
 		}
 		title := strings.Trim(s.span(from, to), " ,")
+		var org *orgRef
+		for i := range s.marks {
+			if m := s.marks[i]; m.kind == markOrg && m.from >= from && m.to <= to {
+				org = m.org
+				break
+			}
+		}
 		if e := x.eventNamed(title, typ); e != nil {
 			titled = append(titled, e)
 			continue
 		}
+		if e := sameBodyEvent(it, title, typ, org); e != nil {
+			titled = append(titled, e)
+			continue
+		}
 		e := x.itemEvent(it, s, from, capitalise(title), typ)
-		for i := range s.marks {
-			if m := s.marks[i]; m.kind == markOrg && m.from >= from && m.to <= to {
-				e.organizers = append(e.organizers, m.org)
-				break
-			}
+		if org != nil {
+			e.organizers = append(e.organizers, org)
 		}
 		titled = append(titled, e)
 	}
@@ -204,26 +217,33 @@ func quantified(s *sentence, from, k int) bool {
 	return false
 }
 
-// withPerson returns the person named in a "with" complement just after an event noun ending
-// at token to: "talks with Lukashenko", "a meeting via videoconferencing with the UN … Jenča".
-func withPerson(s *sentence, to int) *person {
+// withPersons returns the people named in a "with" or "between" complement just after an
+// event noun ending at token to: "talks with Lukashenko", "a meeting via videoconference with
+// … Jenča", "a working meeting between … Ordabaev and … Imnadze".
+func withPersons(s *sentence, to int) []*person {
 	for j := to; j < len(s.toks) && j < to+3; j++ {
-		if !s.toks[j].is("with") {
+		if !s.toks[j].is("with", "between") {
 			continue
 		}
-		for k := j + 1; k < len(s.toks) && k < j+14; k++ {
+		between := s.toks[j].is("between")
+		var ps []*person
+		for k := j + 1; k < len(s.toks) && k < j+60; k++ {
 			t := s.toks[k]
-			if t.text == "." || t.text == ";" || t.is("and", "on", "in", "at") && s.markStarting(k) == nil {
-				return nil
+			if t.text == "." || t.text == ";" || t.is("on", "in", "at") && s.markStarting(k) == nil ||
+				t.is("and") && !between || len(ps) == 2 {
+				break
 			}
 			if m := s.markStarting(k); m != nil {
 				if m.kind == markPerson {
-					return m.person
+					ps = append(ps, m.person)
+					if !between {
+						break
+					}
 				}
 				k = m.to - 1
 			}
 		}
-		return nil
+		return ps
 	}
 	return nil
 }
@@ -235,6 +255,20 @@ var meetingVerbs = map[string]graph.EventType{
 	"receives": graph.EventMeeting, "visited": graph.EventVisit, "visits": graph.EventVisit,
 }
 
+// subjectBefore returns the person mark nearest before the verb at token k in its clause: the
+// subject, also across a relative clause ("Zas, who is in Armenia, met with …").
+func subjectBefore(s *sentence, k int) *mark {
+	for j := k; j > 0 && j > k-30; j-- {
+		if s.toks[j-1].text == ";" || s.toks[j-1].text == ":" {
+			return nil
+		}
+		if m := s.markEnding(j); m != nil && m.kind == markPerson {
+			return m
+		}
+	}
+	return nil
+}
+
 // verbEvent reads an event that a sentence states by its verb, with a person as subject:
 // "Tasmagambetov met with Nurtleu in Astana", "the President received Zas", "Zas visited
 // Yerevan". A visit needs a place as object, a reception a person.
@@ -244,8 +278,8 @@ func (x *extraction) verbEvent(it *item, s *sentence) *event {
 		if !ok || k == 0 {
 			continue
 		}
-		subj := s.markEnding(k)
-		if subj == nil || subj.kind != markPerson {
+		subj := subjectBefore(s, k)
+		if subj == nil {
 			continue
 		}
 		// The object: a person met or received, a place visited.
@@ -457,9 +491,45 @@ func (x *extraction) eventNamed(title string, typ graph.EventType) *event {
 	return nil
 }
 
+// sameBodyEvent returns the item's event of the type that the same body holds ("CSC session"
+// and "session of the Collective Security Council"), unless both titles tell an occurrence
+// ("XX meeting", "XXI meeting"): an item reports one meeting of a body.
+func sameBodyEvent(it *item, title string, typ graph.EventType, org *orgRef) *event {
+	if org == nil {
+		return nil
+	}
+	for _, e := range it.events {
+		if e.typ != typ || len(e.organizers) == 0 || e.organizers[0].name != org.name || e.background {
+			continue
+		}
+		if distinguishes(graph.NameKey(title)) && distinguishes(graph.NameKey(e.title)) ||
+			relative(graph.NameKey(title)) || relative(graph.NameKey(e.title)) {
+			continue
+		}
+		if len(title) > len(e.title) && !distinguishes(graph.NameKey(e.title)) {
+			e.title = capitalise(title)
+		}
+		return e
+	}
+	return nil
+}
+
 // occurrenceWords tell one occurrence of a recurring event from another.
 var occurrenceWords = wordSet(`next previous last upcoming future past following preceding first second third fourth
 fifth sixth seventh eighth ninth tenth regular extraordinary`)
+
+// relativeWords place an occurrence of an event relative to another: "the next session".
+var relativeWords = wordSet(`next previous last upcoming future past following preceding`)
+
+// relative reports whether a title places its event relative to another occurrence.
+func relative(title string) bool {
+	for _, w := range strings.Fields(title) {
+		if relativeWords[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // distinguishes reports whether words, modifiers before an event noun, tell one occurrence of an
 // event from another: "next", "16th", "XIX".

@@ -72,6 +72,28 @@ func TestEvents(t *testing.T) {
 		text: "published: 2023-11-23\n\n23.11.2023\nCSTO Collective Security Council to hold next session in Moscow\nThe next session of the CSTO Collective Security Council will be held in Moscow in 2024.\n",
 		want: []string{"SESSION 2024 Moscow |  |  | planned"},
 	}, {
+		name: "a meeting between two people",
+		text: "published: 2021-03-16\n\n16.03.2021\nThe CSTO Secretariat hosted a working meeting between the CSTO Secretary General Stanislav Zas and the UN Under-Secretary-General Vladimir Voronkov.\n",
+		want: []string{"MEETING 2021-03-16  |  | Stanislav Zas, Vladimir Voronkov"},
+	}, {
+		name: "a subject across a relative clause",
+		text: "published: 2022-09-14\n\n14.09.2022\nCSTO Secretary General Stanislav Zas, who heads the CSTO mission, met with Armenian Prime Minister Nikol Pashinyan in Yerevan.\n",
+		want: []string{"MEETING 2022-09-14 Yerevan |  | Nikol Pashinyan, Stanislav Zas"},
+	}, {
+		name: "one meeting of one body in an item",
+		text: "published: 2023-04-27\n\n27.04.2023\nThe XXI meeting of the CSTO Interstate Commission on Military-Economic Cooperation was held in Minsk.\n" +
+			"The meeting of the Interstate Commission on Military-Economic Cooperation was chaired by Denis Manturov.\n",
+		want: []string{"MEETING 2023-04-27 Minsk | Denis Manturov | Denis Manturov"},
+	}, {
+		name: "the next session is another session",
+		text: "published: 2023-11-23\n\n23.11.2023\nThe session of the CSTO Collective Security Council was held in Minsk.\n" +
+			"The next session of the CSTO Collective Security Council will be held in Moscow in 2024.\n",
+		want: []string{"SESSION 2023-11-23 Minsk |  | ", "SESSION 2024 Moscow |  |  | planned"},
+	}, {
+		name: "who held the event",
+		text: "published: 2022-05-12\n\n12.05.2022\nCSTO Deputy Secretary General Valery Semerikov held a briefing for journalists in Moscow.\n",
+		want: []string{"BRIEFING 2022-05-12 Moscow |  | Valery Semerikov"},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

@@ -113,6 +113,9 @@ func (x *extraction) readParties(s *sentence, e *event, evs []*event) {
 // readParticipants adds the people and countries of a sentence that says they took part, but
 // not those another event of the sentence was with ("… and hold talks with Lukashenko").
 func (x *extraction) readParticipants(s *sentence, e *event, others []*person) {
+	if p := agent(s); p != nil {
+		e.persons = appendPerson(e.persons, p)
+	}
 	if s.has(participationCues...) || meetsWith(s) {
 		if p := x.pronounSubject(s); p != nil {
 			e.persons = appendPerson(e.persons, p)
@@ -130,6 +133,27 @@ func (x *extraction) readParticipants(s *sentence, e *event, others []*person) {
 	}
 }
 
+// agentVerbs, after a person, say the person ran the sentence's event: "Serdyukov held a
+// briefing", "Zas, who …, opened the conference".
+var agentVerbs = wordSet(`held holds hosted hosts conducted conducts gave gives`)
+
+// agent returns the person that is the subject of an agent verb in the sentence, or nil.
+func agent(s *sentence) *person {
+	for k, t := range s.toks {
+		if !agentVerbs[t.lower()] || k == 0 {
+			continue
+		}
+		j := k
+		if s.toks[j-1].text == "," {
+			j--
+		}
+		if m := s.markEnding(j); m != nil && m.kind == markPerson {
+			return m.person
+		}
+	}
+	return nil
+}
+
 // meetingNouns are what "with" follows when a sentence tells who met whom.
 var meetingNouns = wordSet(`met meet meets meeting talks negotiations conversation consultations`)
 
@@ -139,7 +163,7 @@ func meetsWith(s *sentence) bool {
 	for i, t := range s.toks {
 		if meetingNouns[t.lower()] {
 			for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
-				if s.toks[j].is("with") {
+				if s.toks[j].is("with", "between") {
 					return true
 				}
 			}
