@@ -137,7 +137,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			titled = append(titled, e)
 			continue
 		}
-		if e := sameBodyEvent(it, title, typ, org); e != nil {
+		if e := sameBodyEvent(it, s, title, typ, org); e != nil {
 			titled = append(titled, e)
 			continue
 		}
@@ -493,8 +493,9 @@ func (x *extraction) eventNamed(title string, typ graph.EventType) *event {
 
 // sameBodyEvent returns the item's event of the type that the same body holds ("CSC session"
 // and "session of the Collective Security Council"), unless both titles tell an occurrence
-// ("XX meeting", "XXI meeting"): an item reports one meeting of a body.
-func sameBodyEvent(it *item, title string, typ graph.EventType, org *orgRef) *event {
+// ("XX meeting", "XXI meeting"), one is placed relative to another ("the next session") or the
+// sentence dates it otherwise: an item reports one meeting of a body.
+func sameBodyEvent(it *item, s *sentence, title string, typ graph.EventType, org *orgRef) *event {
 	if org == nil {
 		return nil
 	}
@@ -503,7 +504,8 @@ func sameBodyEvent(it *item, title string, typ graph.EventType, org *orgRef) *ev
 			continue
 		}
 		if distinguishes(graph.NameKey(title)) && distinguishes(graph.NameKey(e.title)) ||
-			relative(graph.NameKey(title)) || relative(graph.NameKey(e.title)) {
+			relative(graph.NameKey(title)) || relative(graph.NameKey(e.title)) ||
+			e.start != "" && len(s.dates) > 0 && !datesAgree(e.start, s.dates[0].Start) {
 			continue
 		}
 		if len(title) > len(e.title) && !distinguishes(graph.NameKey(e.title)) {
@@ -517,6 +519,12 @@ func sameBodyEvent(it *item, title string, typ graph.EventType, org *orgRef) *ev
 // occurrenceWords tell one occurrence of a recurring event from another.
 var occurrenceWords = wordSet(`next previous last upcoming future past following preceding first second third fourth
 fifth sixth seventh eighth ninth tenth regular extraordinary`)
+
+// datesAgree reports whether two dates may be the same day: equal, or one the other's month or
+// year.
+func datesAgree(a, b graph.Date) bool {
+	return strings.HasPrefix(string(a), string(b)) || strings.HasPrefix(string(b), string(a))
+}
 
 // relativeWords place an occurrence of an event relative to another: "the next session".
 var relativeWords = wordSet(`next previous last upcoming future past following preceding`)
