@@ -89,7 +89,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 		if s.toks[k].is("event") && k > 0 && s.toks[k-1].is("the", "this") {
 			typ, ok = "", true
 		}
-		if !ok || s.markAt(k, k+1) != nil || k+1 < len(s.toks) && nounModifiers[s.toks[k+1].lower()] {
+		if !ok || s.markAt(k, k+1) != nil || k+1 < len(s.toks) && nounModifiers[s.toks[k+1].lower()] || gerund(s, k) {
 			continue
 		}
 		from, to := x.eventSpan(s, k)
@@ -121,6 +121,15 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			if prev := lastEvent(it, typ); prev != nil {
 				referred = append(referred, prev)
 			} else if typ != "" {
+				if from == 2 && s.toks[0].is("During", "At", "After", "Following") && s.toks[1].is("the") &&
+					(len(s.dates) > 0 || x.hasCity(s)) {
+					// The sentence opens with an event it dates or places, new to the item:
+					// "During the session in Minsk on 13 June, the Council …".
+					e := x.newEvent(it, eventTypeTitle(typ), typ)
+					e.generic = true
+					titled = append(titled, e)
+					continue
+				}
 				bare = append(bare, typ)
 			}
 			continue
@@ -323,6 +332,16 @@ func (x *extraction) verbEvent(it *item, s *sentence) *event {
 		return e
 	}
 	return nil
+}
+
+// gerund reports whether "training" at token k is a verb form with an object ("for training
+// command units") rather than the name of an event.
+func gerund(s *sentence, k int) bool {
+	if !s.toks[k].is("training") || k+1 >= len(s.toks) {
+		return false
+	}
+	next := s.toks[k+1]
+	return next.isWord() && !next.isCap() && !titleStops[next.lower()] && !next.is("of", "on", "for", "and", "or", "with")
 }
 
 // newEvent adds an event to the item and the document.

@@ -94,6 +94,11 @@ func TestEvents(t *testing.T) {
 		text: "published: 2022-05-12\n\n12.05.2022\nCSTO Deputy Secretary General Valery Semerikov held a briefing for journalists in Moscow.\n",
 		want: []string{"BRIEFING 2022-05-12 Moscow |  | Valery Semerikov"},
 	}, {
+		name: "a sentence that opens with an event it dates and places",
+		text: "published: 2017-06-13\n\n13.06.2017\nAn exercise of the CSTO forces will take place in Kyrgyzstan in 2018.\n" +
+			"During the session in Minsk on 13 June the CSTO Defense Ministers Council discussed the plan for training command units.\n",
+		want: []string{"TRAINING 2018  |  |  | planned", "SESSION 2017-06-13 Minsk |  | "},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

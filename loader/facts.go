@@ -59,7 +59,7 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 		return
 	}
 	if e.city == nil {
-		if c := x.cityOf(s); c != nil {
+		if c := x.cityOf(s); c != nil && (e.country == nil || x.gz.CountryByCode(c.CountryCode) == e.country) {
 			e.city = c
 			e.facts[s] = true
 		}
@@ -307,15 +307,21 @@ func (x *extraction) inheritFromParents() {
 // "to", else the first city the sentence names.
 func (x *extraction) cityOf(s *sentence) *gazetteer.City {
 	var first *gazetteer.City
+	skipped := -1 // the end of the last city skipped, to skip the cities joined to it
 	for _, m := range s.marks {
 		if m.kind != markCity {
 			continue
+		}
+		if skipped >= 0 && m.from <= skipped+1 && m.from > 0 && s.toks[m.from-1].is("and", ",", "or") {
+			skipped = m.to
+			continue // "stationed in Ivanovo and Ulyanovsk"
 		}
 		c := x.chooseCity(m.match.Cities)
 		if c == nil || m.to < len(s.toks) && (regionWords[s.toks[m.to].lower()] || venueHeads[s.toks[m.to].lower()] || venueHeads[nextWord(s, m.to+1)]) {
 			continue // "the Pskov region", "the Mulino training range" name no city
 		}
 		if m.from > 0 && s.toks[m.from-1].is("from") || m.from > 1 && s.toks[m.from-1].is("in") && residenceWords[s.toks[m.from-2].lower()] {
+			skipped = m.to
 			continue // "units stationed in Ivanovo" places the units, not the event
 		}
 		if m.from > 0 && s.toks[m.from-1].is("in", "of", "at", "to") {
