@@ -117,8 +117,24 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			titled = append(titled, e)
 			continue
 		}
+		if outlet := outletAt(s, to); outlet != nil && typ == graph.EventOther && to == noun+1 {
+			// "an interview with TASS": the interview the sentence's speaker gave.
+			title := capitalise(strings.Trim(s.span(from, to), " ,")) + " with " + s.span(outlet.from, outlet.to)
+			e := x.eventNamed(title, typ)
+			if e == nil {
+				e = x.itemEvent(it, s, from, title, typ)
+			}
+			for _, m := range s.marks {
+				if m.kind == markPerson {
+					e.parties = appendPerson(e.parties, m.person)
+					break
+				}
+			}
+			titled = append(titled, e)
+			continue
+		}
 		if to-from == 1 || typ == "" {
-			if prev := lastEvent(it, typ); prev != nil {
+			if prev := lastEvent(it, typ); prev != nil && len(prev.sents) > 0 {
 				referred = append(referred, prev)
 			} else if typ != "" {
 				if from == 2 && s.toks[0].is("During", "At", "After", "Following") && s.toks[1].is("the") &&
@@ -235,6 +251,14 @@ func withPersons(s *sentence, to int) []*person {
 			continue
 		}
 		between := s.toks[j].is("between")
+		first := j + 1
+		if first < len(s.toks) && s.toks[first].is("the") {
+			first++
+		}
+		if m := s.markStarting(first); m != nil && (m.kind == markOrg || m.kind == markCity || m.kind == markCountry) &&
+			!(m.to < len(s.toks) && s.toks[m.to].isCap()) {
+			return nil // "an interview with TASS", but "a meeting with the UN Assistant Secretary-General …"
+		}
 		var ps []*person
 		for k := j + 1; k < len(s.toks) && k < j+60; k++ {
 			t := s.toks[k]
@@ -253,6 +277,22 @@ func withPersons(s *sentence, to int) []*person {
 			}
 		}
 		return ps
+	}
+	return nil
+}
+
+// outletAt returns the organisation an interview was given to, named just after the noun
+// ending at token to: "interview with TASS", "interview to Sputnik".
+func outletAt(s *sentence, to int) *mark {
+	if to+1 >= len(s.toks) || !s.toks[to].is("with", "to", "for") {
+		return nil
+	}
+	first := to + 1
+	if s.toks[first].is("the") {
+		first++
+	}
+	if m := s.markStarting(first); m != nil && m.kind == markOrg {
+		return m
 	}
 	return nil
 }
@@ -465,12 +505,13 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// lastEvent returns the item's latest event of the type, or of any type when typ is "". An
-// event mentioned only as the setting of another is taken only when no other one fits.
+// lastEvent returns the item's latest event of the type, or of any type when typ is "", that an
+// earlier sentence named. An event mentioned only as the setting of another is taken only when
+// no other one fits.
 func lastEvent(it *item, typ graph.EventType) *event {
 	var setting *event
 	for i := len(it.events) - 1; i >= 0; i-- {
-		if e := it.events[i]; typ == "" || e.typ == typ {
+		if e := it.events[i]; (typ == "" || e.typ == typ) && len(e.sents) > 0 {
 			if !e.background {
 				return e
 			}

@@ -113,8 +113,8 @@ func (x *extraction) placeByDateline(it *item) {
 	co := x.gz.CountryByCode(c.CountryCode)
 	for _, e := range it.events {
 		// A dateline says where the report was filed: it places what happened there, not a
-		// planned event, nor one the text puts at a venue or in another country.
-		if e.city == nil && !e.planned && e.venue == "" && (e.country == nil || e.country == co) {
+		// planned event, an interview, nor one the text puts at a venue or in another country.
+		if e.city == nil && !e.planned && e.typ != graph.EventOther && e.venue == "" && (e.country == nil || e.country == co) {
 			e.city = c
 		}
 	}

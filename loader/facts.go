@@ -12,7 +12,7 @@ var participationCues = []string{"took", "take", "taking", "participated", "part
 	"speech", "delivered", "headed", "led", "reported", "informed", "visited"}
 
 // plannedCues are words that announce an event that has not happened yet.
-var plannedCues = []string{"will", "planned", "scheduled", "upcoming", "forthcoming", "intends", "plans"}
+var plannedCues = []string{"will", "planned", "scheduled", "upcoming", "forthcoming", "intends"}
 
 // readEventFacts attaches what sentence s says to its events: the date, place, chairs and
 // participants. evs are the events the sentence names; when it names none, it speaks of the
@@ -37,7 +37,7 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 		e.start, e.end = d.Start, d.End
 		e.facts[s] = true
 	}
-	if named && (s.has(plannedCues...) || headlineFuture(s)) {
+	if named && (s.has(plannedCues...) || headlineFuture(s) || plansTo(s)) {
 		for _, ev := range evs {
 			if ev == e || ev.sents[0] == s {
 				ev.planned = true
@@ -79,6 +79,16 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 	x.readChairs(s, e)
 	x.readParticipants(s, e, parties)
 	x.readPartOf(s, evs)
+}
+
+// plansTo reports whether the sentence says someone plans to do something: "plans to hold".
+func plansTo(s *sentence) bool {
+	for i := 0; i+1 < len(s.toks); i++ {
+		if s.toks[i].is("plans", "plan") && s.toks[i+1].is("to") {
+			return true
+		}
+	}
+	return false
 }
 
 // headlineFuture reports whether a sentence announces an event in the infinitive of headlines:
