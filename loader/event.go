@@ -24,6 +24,7 @@ type event struct {
 	generic    bool      // named only by its type so far ("the meeting")
 	background bool      // mentioned as the setting of another event ("on the sidelines of …")
 	parties    []*person // whom the event was with: "talks with Lukashenko", "met with Tokayev"
+	titledIn   *sentence // the latest sentence that named the event by more than a bare noun
 	sents      []*sentence
 	facts      map[*sentence]bool // sentences that state the event's attributes
 }
@@ -162,7 +163,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			titled = append(titled, e)
 			continue
 		}
-		if e := sameBodyEvent(it, s, title, typ, org); e != nil {
+		if e := x.sameBodyEvent(it, s, title, typ, org); e != nil {
 			titled = append(titled, e)
 			continue
 		}
@@ -180,6 +181,9 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			e.generic = true
 			titled = append(titled, e)
 		}
+	}
+	for _, e := range titled {
+		e.titledIn = s
 	}
 	return append(titled, referred...)
 }
@@ -555,12 +559,12 @@ func (x *extraction) eventNamed(title string, typ graph.EventType) *event {
 // and "session of the Collective Security Council"), unless both titles tell an occurrence
 // ("XX meeting", "XXI meeting"), one is placed relative to another ("the next session") or the
 // sentence dates it otherwise: an item reports one meeting of a body.
-func sameBodyEvent(it *item, s *sentence, title string, typ graph.EventType, org *orgRef) *event {
-	if org == nil {
-		return nil
+func (x *extraction) sameBodyEvent(it *item, s *sentence, title string, typ graph.EventType, org *orgRef) *event {
+	if org == nil || x.mainOrg != nil && org.name == x.mainOrg.name {
+		return nil // the organisation the document is about holds many events
 	}
 	for _, e := range it.events {
-		if e.typ != typ || len(e.organizers) == 0 || e.organizers[0].name != org.name || e.background {
+		if e.typ != typ || len(e.organizers) == 0 || !sameBody(e.organizers[0], org) || e.background {
 			continue
 		}
 		if distinguishes(graph.NameKey(title)) && distinguishes(graph.NameKey(e.title)) ||
@@ -579,6 +583,26 @@ func sameBodyEvent(it *item, s *sentence, title string, typ graph.EventType, org
 // occurrenceWords tell one occurrence of a recurring event from another.
 var occurrenceWords = wordSet(`next previous last upcoming future past following preceding first second third fourth
 fifth sixth seventh eighth ninth tenth regular extraordinary`)
+
+// sameBody reports whether two organisations named in event titles are one body: the same
+// name, or one named by the other's head noun alone ("the Commission meeting" after "the
+// meeting of the Interstate Commission on …").
+func sameBody(a, b *orgRef) bool {
+	if a.name == b.name {
+		return true
+	}
+	for _, pair := range [][2]string{{a.name, b.name}, {b.name, a.name}} {
+		short, long := strings.TrimPrefix(pair[0], "The "), pair[1]
+		if !strings.Contains(short, " ") && short != "" {
+			for _, w := range strings.Fields(long) {
+				if w == short {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // datesAgree reports whether two dates may be the same day: equal, or one the other's month or
 // year.

@@ -99,6 +99,15 @@ func TestEvents(t *testing.T) {
 			"During the session in Minsk on 13 June the CSTO Defense Ministers Council discussed the plan for training command units.\n",
 		want: []string{"TRAINING 2018  |  |  | planned", "SESSION 2017-06-13 Minsk |  | "},
 	}, {
+		name: "a body named by its head noun alone; a reference dates only with a verb of happening",
+		text: "published: 2021-09-09\n\n01.09.2021\nThe XIX meeting of the Interstate Commission on Military-Economic Cooperation of the CSTO will be held on September 9, 2021 in Minsk.\n" +
+			"The Commission meeting will be chaired by Yuri Borisov.\nThe agenda of the meeting includes the measures adopted in 2016.\n",
+		want: []string{"MEETING 2021-09-09 Minsk | Yuri Borisov | Yuri Borisov | planned"},
+	}, {
+		name: "an interview with an outlet",
+		text: "published: 2019-06-28\n\n28.06.2019\nIn an interview with TASS, CSTO Acting Secretary General Valery Semerikov spoke about the main achievements of the organization.\n",
+		want: []string{"OTHER 2019-06-28  |  | Valery Semerikov"},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

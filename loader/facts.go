@@ -11,6 +11,11 @@ var participationCues = []string{"took", "take", "taking", "participated", "part
 	"chairmanship", "presided", "met", "meets", "received", "receives", "visits", "talks", "welcomed", "opened", "addressed", "spoke",
 	"speech", "delivered", "headed", "led", "reported", "informed", "visited"}
 
+// happeningVerbs say that an event took place; a sentence that only refers back to an event
+// ("the draft agenda of the meeting … adopted in 2016") dates it only with one of them.
+var happeningVerbs = []string{"held", "hold", "holds", "place", "opened", "opens", "began", "begins", "started",
+	"starts", "ended", "ends", "completed", "convened", "conducted", "organized", "organised", "hosted", "hosts"}
+
 // plannedCues are words that announce an event that has not happened yet.
 var plannedCues = []string{"will", "planned", "scheduled", "upcoming", "forthcoming", "intends"}
 
@@ -32,7 +37,7 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 		}
 	}
 	e := evs[0]
-	if named && e.start == "" && len(s.dates) > 0 {
+	if named && e.start == "" && len(s.dates) > 0 && (e.titledIn == s || s.has(happeningVerbs...)) {
 		d := s.dates[0]
 		e.start, e.end = d.Start, d.End
 		e.facts[s] = true
