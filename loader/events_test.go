@@ -108,6 +108,10 @@ func TestEvents(t *testing.T) {
 		text: "published: 2019-06-28\n\n28.06.2019\nIn an interview with TASS, CSTO Acting Secretary General Valery Semerikov spoke about the main achievements of the organization.\n",
 		want: []string{"OTHER 2019-06-28  |  | Valery Semerikov"},
 	}, {
+		name: "a dateline names the newsroom of an item that happens elsewhere",
+		text: "published: 2025-09-02\n\nMOSCOW, September 2. /TASS/. The joint exercise of the CSTO forces began at the Losvido training ground in Belarus.\n",
+		want: []string{"TRAINING 2025-09-02  |  | "},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

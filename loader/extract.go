@@ -111,6 +111,11 @@ func (x *extraction) placeByDateline(it *item) {
 		return
 	}
 	co := x.gz.CountryByCode(c.CountryCode)
+	for _, s := range it.sents {
+		if other := x.countryIn(s); other != nil && other != co || venueIn(s) != "" {
+			return // the item happens elsewhere: the dateline names the newsroom
+		}
+	}
 	for _, e := range it.events {
 		// A dateline says where the report was filed: it places what happened there, not a
 		// planned event, an interview, nor one the text puts at a venue or in another country.
