@@ -52,7 +52,7 @@ var eventNouns = map[string]graph.EventType{
 	"operation":   graph.EventOperation,
 	"briefing":    graph.EventBriefing,
 	"celebration": graph.EventCelebration, "anniversary": graph.EventCelebration, "ceremony": graph.EventCelebration,
-	"interview": graph.EventOther,
+	"interview": graph.EventOther, "signing": graph.EventOther,
 }
 
 // titleModifiers are lower-case words that may stand in an event's title before its noun.
@@ -174,7 +174,9 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 		titled = append(titled, e)
 	}
 	if len(titled) == 0 && len(referred) == 0 {
-		if e := x.verbEvent(it, s); e != nil {
+		if e := x.signing(it, s); e != nil {
+			titled = append(titled, e)
+		} else if e := x.verbEvent(it, s); e != nil {
 			titled = append(titled, e)
 		} else if len(bare) > 0 && (len(s.dates) > 0 || x.hasCity(s)) {
 			e := x.newEvent(it, eventTypeTitle(bare[0]), bare[0])
@@ -281,6 +283,50 @@ func withPersons(s *sentence, to int) []*person {
 			}
 		}
 		return ps
+	}
+	return nil
+}
+
+// signing reads the signing of a document that a sentence states in the passive: "On 16
+// February, the Joint Position of … was signed in Moscow". An item's signing is one event
+// unless the text dates it apart.
+func (x *extraction) signing(it *item, s *sentence) *event {
+	for k := 1; k+1 < len(s.toks); k++ {
+		if !s.toks[k].is("was", "were") || !s.toks[k+1].is("signed") {
+			continue
+		}
+		// The document's name runs from after the last date or place before the verb.
+		from := 0
+		for j := 0; j < k; j++ {
+			if m := s.markStarting(j); m != nil && m.kind == markCity || x.dateAt(s, j) {
+				from = j + 1
+			}
+		}
+		for from < k && (s.toks[from].text == "," || s.toks[from].is("in", "on", "at")) || from < k && x.dateAt(s, from) {
+			from++
+		}
+		to := from
+		for to < k && (s.toks[to].isCap() || s.toks[to].is("of", "on", "the", "and", "for", "in", "to", "against", ",") || s.markStarting(to) != nil) {
+			if m := s.markStarting(to); m != nil {
+				to = m.to
+				continue
+			}
+			to++
+		}
+		if to == from {
+			return nil
+		}
+		for _, e := range it.events {
+			if e.typ == graph.EventOther && strings.HasPrefix(e.title, "Signing") &&
+				!(e.start != "" && len(s.dates) > 0 && !datesAgree(e.start, s.dates[0].Start)) {
+				return e
+			}
+		}
+		for to > from+1 && s.toks[to-1].is("of", "on", "the", "and", "for", "in", "to", "against", ",") {
+			to--
+		}
+		title := "Signing of " + strings.TrimPrefix(strings.TrimPrefix(strings.Trim(s.span(from, to), " ,"), "The "), "the ")
+		return x.newEvent(it, title, graph.EventOther)
 	}
 	return nil
 }
@@ -454,9 +500,27 @@ func (x *extraction) eventRight(s *sentence, i int) int {
 			}
 			break
 		}
+		if t.is("and") && namedEventAhead(s, j+1) {
+			break // "the World Congress of … and the Second UN Conference of …": two events
+		}
 		end = j + 1
 	}
 	return end
+}
+
+// namedEventAhead reports whether a capitalised event noun, the head of another event's name,
+// follows within a few words from token i.
+func namedEventAhead(s *sentence, i int) bool {
+	for j := i; j < len(s.toks) && j < i+6; j++ {
+		t := s.toks[j]
+		if _, ok := eventNouns[t.lower()]; ok && t.isCap() {
+			return true
+		}
+		if !t.isWord() {
+			return false
+		}
+	}
+	return false
 }
 
 // dateAt reports whether a date expression starts at token i.

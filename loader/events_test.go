@@ -112,6 +112,15 @@ func TestEvents(t *testing.T) {
 		text: "published: 2025-09-02\n\nMOSCOW, September 2. /TASS/. The joint exercise of the CSTO forces began at the Losvido training ground in Belarus.\n",
 		want: []string{"TRAINING 2025-09-02  |  | "},
 	}, {
+		name: "a document signed in the passive, and who took part in the signing",
+		text: "published: 2022-02-16\n\n16.02.2022\nOn February 16, 2022, in Moscow, the Joint Position of the CIS Anti-Terrorism Center and the CSTO Secretariat on Combating Terrorism was signed.\n" +
+			"Stanislav Zas took part in the signing ceremony.\n",
+		want: []string{"OTHER 2022-02-16 Moscow |  | Stanislav Zas"},
+	}, {
+		name: "two events dated respectively",
+		text: "published: 2020-05-01\n\n01.05.2020\nThe holding in New York, respectively, on June 30 and July 1, 2020, of the World Congress of Victims of Terrorism and the Second UN High-Level Conference of heads of counter-terrorism agencies was postponed.\n",
+		want: []string{"CONFERENCE 2020-06-30 New York |  | ", "CONFERENCE 2020-07-01 New York |  | "},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

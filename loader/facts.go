@@ -11,6 +11,33 @@ var participationCues = []string{"took", "take", "taking", "participated", "part
 	"chairmanship", "presided", "met", "meets", "received", "receives", "visits", "talks", "welcomed", "opened", "addressed", "spoke",
 	"speech", "delivered", "headed", "led", "reported", "informed", "visited"}
 
+// readRespectively dates the events a sentence names in turn by its dates in turn: "on June
+// 30 and July 1, respectively, the World Congress … and the Conference …".
+func (x *extraction) readRespectively(s *sentence, evs []*event) {
+	if !s.has("respectively") {
+		return
+	}
+	var named []*event
+	for _, e := range evs {
+		if e.titledIn == s {
+			named = append(named, e)
+		}
+	}
+	if len(named) < 2 || len(s.dates) < len(named) {
+		return
+	}
+	city := x.cityOf(s)
+	for i, e := range named {
+		if e.start == "" {
+			e.start, e.end = s.dates[i].Start, s.dates[i].End
+			e.facts[s] = true
+		}
+		if e.city == nil && city != nil {
+			e.city = city
+		}
+	}
+}
+
 // happeningVerbs say that an event took place; a sentence that only refers back to an event
 // ("the draft agenda of the meeting … adopted in 2016") dates it only with one of them.
 var happeningVerbs = []string{"held", "hold", "holds", "place", "opened", "opens", "began", "begins", "started",
@@ -37,6 +64,9 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 		}
 	}
 	e := evs[0]
+	if named {
+		x.readRespectively(s, evs)
+	}
 	if named && e.start == "" && len(s.dates) > 0 && (e.titledIn == s || s.has(happeningVerbs...)) {
 		d := s.dates[0]
 		e.start, e.end = d.Start, d.End
