@@ -25,6 +25,7 @@ type event struct {
 	background bool      // mentioned as the setting of another event ("on the sidelines of …")
 	parties    []*person // whom the event was with: "talks with Lukashenko", "met with Tokayev"
 	titledIn   *sentence // the latest sentence that named the event by more than a bare noun
+	phraseEnd  int       // the token after the event's phrase in titledIn, or 0
 	sents      []*sentence
 	facts      map[*sentence]bool // sentences that state the event's attributes
 }
@@ -82,6 +83,7 @@ chaired presided attended opened started began ended completed continued`)
 func (x *extraction) findEvents(it *item, s *sentence) []*event {
 	var titled, referred []*event
 	var bare []graph.EventType
+	ends := map[*event]int{} // where each titled event's phrase ends
 	for k := 0; k < len(s.toks); k++ {
 		typ, ok := eventNouns[s.toks[k].lower()]
 		if s.toks[k].is("table") && k > 0 && s.toks[k-1].is("round") {
@@ -116,6 +118,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 				e.parties = appendPerson(e.parties, p)
 			}
 			titled = append(titled, e)
+			ends[e] = to
 			continue
 		}
 		if outlet := outletAt(s, to); outlet != nil && typ == graph.EventOther && to == noun+1 {
@@ -132,6 +135,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 				}
 			}
 			titled = append(titled, e)
+			ends[e] = to
 			continue
 		}
 		if to-from == 1 || typ == "" {
@@ -145,6 +149,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 					e := x.newEvent(it, eventTypeTitle(typ), typ)
 					e.generic = true
 					titled = append(titled, e)
+					ends[e] = to
 					continue
 				}
 				bare = append(bare, typ)
@@ -161,10 +166,12 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 		}
 		if e := x.eventNamed(title, typ); e != nil {
 			titled = append(titled, e)
+			ends[e] = to
 			continue
 		}
 		if e := x.sameBodyEvent(it, s, title, typ, org); e != nil {
 			titled = append(titled, e)
+			ends[e] = to
 			continue
 		}
 		e := x.itemEvent(it, s, from, capitalise(title), typ)
@@ -172,6 +179,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			e.organizers = append(e.organizers, org)
 		}
 		titled = append(titled, e)
+		ends[e] = to
 	}
 	if len(titled) == 0 && len(referred) == 0 {
 		if e := x.signing(it, s); e != nil {
@@ -185,7 +193,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 		}
 	}
 	for _, e := range titled {
-		e.titledIn = s
+		e.titledIn, e.phraseEnd = s, ends[e]
 	}
 	return append(titled, referred...)
 }

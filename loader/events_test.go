@@ -121,6 +121,10 @@ func TestEvents(t *testing.T) {
 		text: "published: 2020-05-01\n\n01.05.2020\nThe holding in New York, respectively, on June 30 and July 1, 2020, of the World Congress of Victims of Terrorism and the Second UN High-Level Conference of heads of counter-terrorism agencies was postponed.\n",
 		want: []string{"CONFERENCE 2020-06-30 New York |  | ", "CONFERENCE 2020-07-01 New York |  | "},
 	}, {
+		name: "the city right after an event's name is its own",
+		text: "published: 2025-11-27\n\n27.11.2025\nThe next session of the CSTO Collective Security Council will be held in Moscow in 2026, it was announced at the regular session of the CSTO Collective Security Council in Bishkek.\n",
+		want: []string{"SESSION 2026 Moscow |  |  | planned", "SESSION  Bishkek |  | "},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

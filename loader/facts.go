@@ -74,7 +74,7 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 	}
 	if named && (s.has(plannedCues...) || headlineFuture(s) || plansTo(s)) {
 		for _, ev := range evs {
-			if ev == e || ev.sents[0] == s {
+			if ev == e || ev.sents[0] == s && len(ev.parties) > 0 {
 				ev.planned = true
 			}
 		}
@@ -92,6 +92,14 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 		x.readChairs(s, e)
 		x.readParticipants(s, e, parties)
 		return
+	}
+	for _, ev := range evs {
+		// "the regular session of the Council in Bishkek": the city right after an event's
+		// name is its own.
+		if c := x.cityAfter(s, ev); c != nil && ev.city == nil {
+			ev.city = c
+			ev.facts[s] = true
+		}
 	}
 	if e.city == nil {
 		if c := x.cityOf(s); c != nil && (e.country == nil || x.gz.CountryByCode(c.CountryCode) == e.country) {
@@ -328,6 +336,18 @@ func (x *extraction) readPartOf(s *sentence, evs []*event) {
 			return
 		}
 	}
+}
+
+// cityAfter returns the city named right after the event's phrase in s: "… in Bishkek".
+func (x *extraction) cityAfter(s *sentence, e *event) *gazetteer.City {
+	i := e.phraseEnd
+	if e.titledIn != s || i == 0 || i+1 >= len(s.toks) || !s.toks[i].is("in") {
+		return nil
+	}
+	if m := s.markStarting(i + 1); m != nil && m.kind == markCity {
+		return x.chooseCity(m.match.Cities)
+	}
+	return nil
 }
 
 // inheritFromParents gives an event that happened as part of another, or on its sidelines, the
