@@ -138,6 +138,27 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			ends[e] = to
 			continue
 		}
+		if typ != "" && to-from == 1 && newlyHeld(s, from) {
+			// "The CSTO is holding a training": an indefinite event the sentence says takes place.
+			e := x.itemEvent(it, s, from, eventTypeTitle(typ), typ)
+			e.generic = true
+			titled = append(titled, e)
+			ends[e] = to
+			continue
+		}
+		if typ == graph.EventVisit && to-from == 1 {
+			if place := placeAfter(s, to); place != nil {
+				// "his visit to Tajikistan": a particular visit.
+				title := "Visit to " + s.span(place.from, place.to)
+				e := x.eventNamed(title, typ)
+				if e == nil {
+					e = x.itemEvent(it, s, from, title, typ)
+				}
+				titled = append(titled, e)
+				ends[e] = to
+				continue
+			}
+		}
 		if to-from == 1 || typ == "" {
 			if prev := lastEvent(it, typ); prev != nil && len(prev.sents) > 0 {
 				referred = append(referred, prev)
@@ -194,6 +215,18 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 	}
 	for _, e := range titled {
 		e.titledIn, e.phraseEnd = s, ends[e]
+	}
+	if s.toks[0].is("During", "At", "On") && len(titled)+len(referred) > 0 {
+		// "During his visit to Tajikistan, Tasmagambetov was received by Rahmon": the
+		// sentence's own event happened within the one it opens with.
+		setting := append(titled, referred...)[0]
+		if e := x.verbEvent(it, s); e != nil && e != setting {
+			if e.partOf == nil && setting.partOf != e {
+				e.partOf = setting
+			}
+			e.titledIn, e.phraseEnd = s, 0
+			return append([]*event{e}, append(titled, referred...)...)
+		}
 	}
 	return append(titled, referred...)
 }
@@ -442,6 +475,31 @@ func gerund(s *sentence, k int) bool {
 	return next.isWord() && !next.isCap() && !titleStops[next.lower()] && !next.is("of", "on", "for", "and", "or", "with")
 }
 
+// heldVerbs, before "a …", say that an event the sentence names is taking place.
+var heldVerbs = wordSet(`held holding holds hold conducted conducting conducts organized organised organizing
+organising hosted hosting hosts launched`)
+
+// newlyHeld reports whether the bare event noun at token from follows "holding a", "held an".
+func newlyHeld(s *sentence, from int) bool {
+	return from >= 2 && s.toks[from-1].is("a", "an") && heldVerbs[s.toks[from-2].lower()] &&
+		!(from+1 < len(s.toks) && s.toks[from+1].is("and", "or")) // "a training and methodical gathering"
+}
+
+// placeAfter returns the city or country named after "to" at token to: "visit to Yerevan".
+func placeAfter(s *sentence, to int) *mark {
+	if to+1 >= len(s.toks) || !s.toks[to].is("to") {
+		return nil
+	}
+	i := to + 1
+	if s.toks[i].is("the") {
+		i++
+	}
+	if m := s.markStarting(i); m != nil && (m.kind == markCity || m.kind == markCountry) {
+		return m
+	}
+	return nil
+}
+
 // newEvent adds an event to the item and the document.
 func (x *extraction) newEvent(it *item, title string, typ graph.EventType) *event {
 	e := &event{title: title, typ: typ, facts: map[*sentence]bool{}}
@@ -465,7 +523,7 @@ func (x *extraction) eventSpan(s *sentence, k int) (from, to int) {
 		case m != nil && (m.kind == markOrg || m.kind == markCountryAdj):
 			from = m.from
 			continue
-		case t.isWord() && (t.isCap() && !t.is("The", "A", "An", "On", "In", "At") || titleModifiers[t.lower()] || isOrdinal(t.text)):
+		case t.isWord() && (t.isCap() && !t.is("The", "A", "An", "On", "In", "At") || titleModifiers[t.lower()] || isOrdinal(t.text) || compoundModifier(t.lower())):
 		case isQuote(t.text):
 			if q := quoteStart(s, from-1); q >= 0 {
 				from = q
@@ -542,6 +600,20 @@ func (x *extraction) dateAt(s *sentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// compoundModifier reports whether a hyphenated word is made of title modifiers:
+// "command-staff", "tactical-special".
+func compoundModifier(w string) bool {
+	if !strings.Contains(w, "-") {
+		return false
+	}
+	for _, p := range strings.Split(w, "-") {
+		if !titleModifiers[p] {
+			return false
+		}
+	}
+	return true
 }
 
 func isOrdinal(w string) bool {

@@ -125,6 +125,15 @@ func TestEvents(t *testing.T) {
 		text: "published: 2025-11-27\n\n27.11.2025\nThe next session of the CSTO Collective Security Council will be held in Moscow in 2026, it was announced at the regular session of the CSTO Collective Security Council in Bishkek.\n",
 		want: []string{"SESSION 2026 Moscow |  |  | planned", "SESSION  Bishkek |  | "},
 	}, {
+		name: "a reception during a visit",
+		text: "published: 2025-11-05\n\n05.11.2025\nDuring his visit to Tajikistan, CSTO Secretary General Imangali Tasmagambetov was received by President Emomali Rahmon.\n",
+		want: []string{"VISIT 2025-11-05  |  | ", "MEETING 2025-11-05  |  | Emomali Rahmon, Imangali Tasmagambetov | part of VISIT"},
+	}, {
+		name: "who spoke at the event, under whose charge it ran",
+		text: "published: 2025-03-17\n\n17.03.2025\nThe CSTO is holding a command-staff training under the charge of Colonel-General Andrei Serdyukov.\n" +
+			"The Collective Rapid Reaction Force is ready, Anatoly Sidorov said at the opening of the training.\n",
+		want: []string{"TRAINING 2025-03-17  | Andrei Serdyukov | Anatoly Sidorov, Andrei Serdyukov"},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

@@ -9,7 +9,7 @@ import (
 var participationCues = []string{"took", "take", "taking", "participated", "participate", "participation",
 	"participants", "attended", "attend", "attending", "present", "delegation", "delegations", "chaired",
 	"chairmanship", "presided", "met", "meets", "received", "receives", "visits", "talks", "welcomed", "opened", "addressed", "spoke",
-	"speech", "delivered", "headed", "led", "reported", "informed", "visited"}
+	"speech", "delivered", "headed", "led", "reported", "informed", "visited", "participating", "presented"}
 
 // readRespectively dates the events a sentence names in turn by its dates in turn: "on June
 // 30 and July 1, respectively, the World Congress … and the Conference …".
@@ -169,7 +169,7 @@ func (x *extraction) readParticipants(s *sentence, e *event, others []*person) {
 	if p := agent(s); p != nil {
 		e.persons = appendPerson(e.persons, p)
 	}
-	if s.has(participationCues...) || meetsWith(s) {
+	if s.has(participationCues...) || meetsWith(s) || spokeAt(s) {
 		if p := x.pronounSubject(s); p != nil {
 			e.persons = appendPerson(e.persons, p)
 		}
@@ -205,6 +205,22 @@ func agent(s *sentence) *person {
 		}
 	}
 	return nil
+}
+
+// spokeAt reports whether the sentence says someone spoke at an event or made a report there:
+// "Sidorov said at the opening ceremony", "Zas made a report".
+func spokeAt(s *sentence) bool {
+	for i := 0; i+1 < len(s.toks); i++ {
+		t, next := s.toks[i], s.toks[i+1]
+		if t.is("said", "stated", "noted", "speaking", "emphasized", "emphasised", "stressed") && next.is("at", "during") {
+			return true
+		}
+		if t.is("made", "gave") && i+2 < len(s.toks) && next.is("a", "an") &&
+			s.toks[i+2].is("report", "presentation", "speech", "address") {
+			return true
+		}
+	}
+	return false
 }
 
 // meetingNouns are what "with" follows when a sentence tells who met whom.
@@ -253,7 +269,7 @@ func (x *extraction) readChairs(s *sentence, e *event) {
 	for i, t := range s.toks {
 		var from int
 		switch {
-		case t.is("chairmanship", "presidency", "leadership", "command", "supervision") && i+1 < len(s.toks) && s.toks[i+1].is("of"):
+		case t.is("chairmanship", "presidency", "leadership", "command", "supervision", "charge") && i+1 < len(s.toks) && s.toks[i+1].is("of"):
 			if !(i > 0 && s.toks[i-1].is("the")) || !(i > 1 && s.toks[i-2].is("under")) {
 				continue
 			}
