@@ -121,9 +121,9 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			ends[e] = to
 			continue
 		}
-		if outlet := outletAt(s, to); outlet != nil && typ == graph.EventOther && to == noun+1 {
+		if of, oe, ok := outletAt(s, to); ok && typ == graph.EventOther && to == noun+1 {
 			// "an interview with TASS": the interview the sentence's speaker gave.
-			title := capitalise(strings.Trim(s.span(from, to), " ,")) + " with " + s.span(outlet.from, outlet.to)
+			title := capitalise(strings.Trim(s.span(from, to), " ,")) + " with " + strings.Trim(s.span(of, oe), "\"“”«» ")
 			e := x.eventNamed(title, typ)
 			if e == nil {
 				e = x.itemEvent(it, s, from, title, typ)
@@ -372,20 +372,24 @@ func (x *extraction) signing(it *item, s *sentence) *event {
 	return nil
 }
 
-// outletAt returns the organisation an interview was given to, named just after the noun
-// ending at token to: "interview with TASS", "interview to Sputnik".
-func outletAt(s *sentence, to int) *mark {
+// outletAt returns the span of the outlet an interview was given to, named just after the
+// noun ending at token to: "interview with TASS", "interview to Sputnik", or false.
+func outletAt(s *sentence, to int) (from, end int, ok bool) {
 	if to+1 >= len(s.toks) || !s.toks[to].is("with", "to", "for") {
-		return nil
+		return 0, 0, false
 	}
 	first := to + 1
-	if s.toks[first].is("the") {
+	if s.toks[first].is("the") && first+1 < len(s.toks) {
 		first++
 	}
-	if m := s.markStarting(first); m != nil && m.kind == markOrg {
-		return m
+	if m := s.markStarting(first); m != nil {
+		return m.from, m.to, m.kind == markOrg
 	}
-	return nil
+	end = first
+	for end < len(s.toks) && end < first+4 && (s.toks[end].isCap() || isQuote(s.toks[end].text) && end > first) {
+		end++
+	}
+	return first, end, end > first
 }
 
 // meetingVerbs name events by what their participants did: "X met with Y", "X held talks

@@ -134,6 +134,11 @@ func TestEvents(t *testing.T) {
 			"The Collective Rapid Reaction Force is ready, Anatoly Sidorov said at the opening of the training.\n",
 		want: []string{"TRAINING 2025-03-17  | Andrei Serdyukov | Anatoly Sidorov, Andrei Serdyukov"},
 	}, {
+		name: "who has given a briefing; an interview with an outlet the gazetteer does not know",
+		text: "published: 2019-12-25\n\n25.12.2019\nCSTO Acting Secretary General Valery Semerikov in an interview with MIR summed up the year.\n\n" +
+			"26.12.2019\nThe Chief of the CSTO Joint Staff, Anatoly Sidorov, has today given a briefing for journalists.\n",
+		want: []string{"OTHER 2019-12-25  |  | Valery Semerikov", "BRIEFING 2019-12-26  |  | Anatoly Sidorov"},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

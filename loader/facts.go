@@ -9,7 +9,7 @@ import (
 var participationCues = []string{"took", "take", "taking", "participated", "participate", "participation",
 	"participants", "attended", "attend", "attending", "present", "delegation", "delegations", "chaired",
 	"chairmanship", "presided", "met", "meets", "received", "receives", "visits", "talks", "welcomed", "opened", "addressed", "spoke",
-	"speech", "delivered", "headed", "led", "reported", "informed", "visited", "participating", "presented"}
+	"speech", "delivered", "headed", "led", "reported", "informed", "visited", "participating", "presented", "greeting"}
 
 // readRespectively dates the events a sentence names in turn by its dates in turn: "on June
 // 30 and July 1, respectively, the World Congress … and the Conference …".
@@ -188,7 +188,10 @@ func (x *extraction) readParticipants(s *sentence, e *event, others []*person) {
 
 // agentVerbs, after a person, say the person ran the sentence's event: "Serdyukov held a
 // briefing", "Zas, who …, opened the conference".
-var agentVerbs = wordSet(`held holds hosted hosts conducted conducts gave gives`)
+var agentVerbs = wordSet(`held holds hosted hosts conducted conducts gave gives given`)
+
+// auxiliaries stand between a subject and its verb: "Serdyukov has today given a briefing".
+var auxiliaries = wordSet(`has have had was is also today yesterday already then`)
 
 // agent returns the person that is the subject of an agent verb in the sentence, or nil.
 func agent(s *sentence) *person {
@@ -197,7 +200,7 @@ func agent(s *sentence) *person {
 			continue
 		}
 		j := k
-		if s.toks[j-1].text == "," {
+		for j > 0 && k-j < 4 && (auxiliaries[s.toks[j-1].lower()] || s.toks[j-1].text == ",") {
 			j--
 		}
 		if m := s.markEnding(j); m != nil && m.kind == markPerson {
