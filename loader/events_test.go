@@ -139,6 +139,11 @@ func TestEvents(t *testing.T) {
 			"26.12.2019\nThe Chief of the CSTO Joint Staff, Anatoly Sidorov, has today given a briefing for journalists.\n",
 		want: []string{"OTHER 2019-12-25  |  | Valery Semerikov", "BRIEFING 2019-12-26  |  | Anatoly Sidorov"},
 	}, {
+		name: "a speaker who reports who takes part, and 'take place'",
+		text: "published: 2015-08-26\n\n26.08.2015\nTwo Russian airborne units will participate in the joint exercise in Pskov, Vladimir Shamanov said.\n" +
+			"The exercise will take place on August 28, Nikolai Bordyuzha told journalists.\n",
+		want: []string{"TRAINING 2015-08-28 Pskov |  |  | planned"},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

@@ -169,21 +169,52 @@ func (x *extraction) readParticipants(s *sentence, e *event, others []*person) {
 	if p := agent(s); p != nil {
 		e.persons = appendPerson(e.persons, p)
 	}
-	if s.has(participationCues...) || meetsWith(s) || spokeAt(s) {
-		if p := x.pronounSubject(s); p != nil {
-			e.persons = appendPerson(e.persons, p)
-		}
-		for _, m := range s.marks {
-			switch m.kind {
-			case markPerson:
-				if !hasPerson(others, m.person) || hasPerson(e.parties, m.person) {
-					e.persons = appendPerson(e.persons, m.person)
-				}
-			case markCountry:
-				e.countries = appendCountry(e.countries, m.match.Country)
+	cue := participationCue(s)
+	if cue < 0 && (meetsWith(s) || spokeAt(s)) {
+		cue = len(s.toks)
+	}
+	if cue < 0 {
+		return
+	}
+	if p := x.pronounSubject(s); p != nil {
+		e.persons = appendPerson(e.persons, p)
+	}
+	for _, m := range s.marks {
+		switch m.kind {
+		case markPerson:
+			if reports(s, m) && cue < m.from && !spokeAt(s) {
+				continue // "… units will participate, Shamanov said": the speaker reports it
 			}
+			if !hasPerson(others, m.person) || hasPerson(e.parties, m.person) {
+				e.persons = appendPerson(e.persons, m.person)
+			}
+		case markCountry:
+			e.countries = appendCountry(e.countries, m.match.Country)
 		}
 	}
+}
+
+// participationCue returns the index of the first word of the sentence that says its people
+// took part, or -1. "Take place" says nothing of people.
+func participationCue(s *sentence) int {
+	for i, t := range s.toks {
+		if t.is(participationCues...) && !(t.is("take", "took", "taking", "takes") && i+1 < len(s.toks) && s.toks[i+1].is("place")) {
+			return i
+		}
+	}
+	return -1
+}
+
+// speechVerbs report what someone said.
+var speechVerbs = wordSet(`said says told stated noted announced stressed emphasized emphasised added`)
+
+// reports reports whether the person mark m is the speaker of a speech verb next to it: "…,
+// Shamanov said", "said Shamanov", "Shamanov told TASS".
+func reports(s *sentence, m mark) bool {
+	if m.to < len(s.toks) && speechVerbs[s.toks[m.to].lower()] {
+		return true
+	}
+	return m.from > 0 && speechVerbs[s.toks[m.from-1].lower()]
 }
 
 // agentVerbs, after a person, say the person ran the sentence's event: "Serdyukov held a
