@@ -195,12 +195,19 @@ func (x *extraction) readParticipants(s *sentence, e *event, others []*person) {
 }
 
 // participationCue returns the index of the first word of the sentence that says its people
-// took part, or -1. "Take place" says nothing of people.
+// took part, or -1. "Take place" says nothing of people, nor does a news agency that reported.
 func participationCue(s *sentence) int {
 	for i, t := range s.toks {
-		if t.is(participationCues...) && !(t.is("take", "took", "taking", "takes") && i+1 < len(s.toks) && s.toks[i+1].is("place")) {
-			return i
+		if !t.is(participationCues...) || t.is("take", "took", "taking", "takes") && i+1 < len(s.toks) && s.toks[i+1].is("place") {
+			continue
 		}
+		if t.is("reported", "informed") {
+			// "Zas reported on the situation" speaks at the event; "TASS reported" does not.
+			if m := s.markEnding(i); m == nil || m.kind != markPerson {
+				continue
+			}
+		}
+		return i
 	}
 	return -1
 }
