@@ -190,6 +190,11 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			ends[e] = to
 			continue
 		}
+		if e := x.codeNamed(title, typ); e != nil {
+			titled = append(titled, e)
+			ends[e] = to
+			continue
+		}
 		if e := x.sameBodyEvent(it, s, title, typ, org); e != nil {
 			titled = append(titled, e)
 			ends[e] = to
@@ -550,6 +555,14 @@ func (x *extraction) eventRight(s *sentence, i int) int {
 			end = q + 1
 			i = end
 		}
+	} else if n := codeNameAt(s, i); n > 0 {
+		end = i + n // "exercise Interaction 2019", "exercises, Interaction-2025,"
+		i = end
+	} else if i+1 < len(s.toks) && s.toks[i].text == "," {
+		if n := codeNameAt(s, i+1); n > 0 && (i+1+n == len(s.toks) || !s.toks[i+1+n].isWord()) {
+			end = i + 1 + n
+			i = end
+		}
 	}
 	if i >= len(s.toks) || !s.toks[i].is("of", "on", "for") || x.dateAt(s, i+1) {
 		return end
@@ -591,6 +604,53 @@ func namedEventAhead(s *sentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// codeNameAt returns the length in tokens of an exercise's code name at token i, a name with its
+// year ("Interaction-2025", "Interaction 2019", "Combat Brotherhood-2025"), or 0.
+func codeNameAt(s *sentence, i int) int {
+	for n := 1; n <= 3 && i+n <= len(s.toks); n++ {
+		t := s.toks[i+n-1]
+		if !t.isCap() && !isYear(t.text) {
+			return 0
+		}
+		if yearSuffix(t.text) || n > 1 && isYear(t.text) {
+			return n
+		}
+		if !t.isCap() {
+			return 0
+		}
+	}
+	return 0
+}
+
+// codeName returns the code name in an event's title ("Interaction-2025" in "Joint exercises
+// "Interaction-2025""), folded so that "Interaction 2025" matches, or "".
+func codeName(title string) string {
+	f := strings.FieldsFunc(title, func(r rune) bool { return r == ' ' || r == ',' || isQuote(string(r)) })
+	for i, w := range f {
+		if yearSuffix(w) && w[0] >= 'A' && w[0] <= 'Z' {
+			return strings.ToLower(strings.ReplaceAll(w, "-", " "))
+		}
+		if isYear(w) && i > 0 && f[i-1][0] >= 'A' && f[i-1][0] <= 'Z' {
+			return strings.ToLower(f[i-1] + " " + w)
+		}
+	}
+	return ""
+}
+
+// isYear reports whether w is a year of these times: "2019".
+func isYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == ""
+}
+
+// yearSuffix reports whether w ends with "-" and a year: "Interaction-2025".
+func yearSuffix(w string) bool {
+	if len(w) < 6 {
+		return false
+	}
+	head, year := strings.TrimRight(w[:len(w)-4], "-‑"), w[len(w)-4:]
+	return isYear(year) && len(head) < len(w)-4 && head != ""
 }
 
 // dateAt reports whether a date expression starts at token i.
@@ -699,6 +759,22 @@ func (x *extraction) eventNamed(title string, typ graph.EventType) *event {
 			e.title = capitalise(title)
 		}
 		return e
+	}
+	return nil
+}
+
+// codeNamed returns the document's event of the type with the title's code name: "joint
+// exercises "Interaction-2025"" and "exercise Interaction 2025" are one exercise, and
+// "Interaction-2024" another.
+func (x *extraction) codeNamed(title string, typ graph.EventType) *event {
+	name := codeName(title)
+	if name == "" {
+		return nil
+	}
+	for _, e := range x.events {
+		if e.typ == typ && codeName(e.title) == name {
+			return e
+		}
 	}
 	return nil
 }

@@ -144,6 +144,11 @@ func TestEvents(t *testing.T) {
 			"The exercise will take place on August 28, Nikolai Bordyuzha told journalists.\n",
 		want: []string{"TRAINING 2015-08-28 Pskov |  |  | planned"},
 	}, {
+		name: "exercises of one series are told apart by their code names",
+		text: "published: 2025-09-02\n\n02.09.2025\nThe CSTO forces began the joint exercise \"Interaction-2025\" in Belarus.\n" +
+			"Unlike the exercise Interaction 2024, the joint exercises, Interaction-2025, involve drones.\n",
+		want: []string{"TRAINING 2025-09-02  |  | ", "TRAINING   |  | "},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},
@@ -179,5 +184,19 @@ func TestEvents(t *testing.T) {
 				t.Errorf("events (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestCodeName(t *testing.T) {
+	for title, want := range map[string]string{
+		`Joint exercise "Interaction-2025"`:          "interaction 2025",
+		"Exercise Interaction 2019 for its forces":   "interaction 2019",
+		"Training “Combat Brotherhood-2025”":         "brotherhood 2025",
+		"Session of the Collective Security Council": "",
+		"Meeting of 2019":                            "",
+	} {
+		if got := codeName(title); got != want {
+			t.Errorf("codeName(%q) = %q, want %q", title, got, want)
+		}
 	}
 }
