@@ -418,6 +418,9 @@ func subjectBefore(s *sentence, k int) *mark {
 	return nil
 }
 
+// objectStops end the search for a verb's object: another complement begins.
+var objectStops = wordSet(`from for on in at about to into during after before by within under`)
+
 // verbEvent reads an event that a sentence states by its verb, with a person as subject:
 // "Tasmagambetov met with Nurtleu in Astana", "the President received Zas", "Zas visited
 // Yerevan". A visit needs a place as object, a reception a person.
@@ -431,11 +434,18 @@ func (x *extraction) verbEvent(it *item, s *sentence) *event {
 		if subj == nil {
 			continue
 		}
-		// The object: a person met or received, a place visited.
+		// The object: a person met or received, a place visited, named after titles and
+		// descriptions but not after another complement ("received an award from …").
 		var obj *mark
+		lower := 0
 		for j := k + 1; j < len(s.toks) && j < k+30 && obj == nil; j++ {
-			if s.toks[j].text == "." || s.toks[j].text == ";" {
+			if w := s.toks[j]; w.text == "." || w.text == ";" || objectStops[w.lower()] && !(w.is("by") && j == k+1) {
 				break
+			}
+			if w := s.toks[j]; w.isWord() && !w.isCap() && !w.is("the", "of", "and", "with", "by", "his", "her", "their") && s.markAt(j, j+1) == nil {
+				if lower++; lower > 3 {
+					break
+				}
 			}
 			if m := s.markStarting(j); m != nil {
 				switch {

@@ -149,6 +149,10 @@ func TestEvents(t *testing.T) {
 			"Unlike the exercise Interaction 2024, the joint exercises, Interaction-2025, involve drones.\n",
 		want: []string{"TRAINING 2025-09-02  |  | ", "TRAINING   |  | "},
 	}, {
+		name: "a person received otherwise is no meeting; a post held is no event",
+		text: "published: 2024-05-01\n\n01.05.2024\nThe joint exercise of the CSTO forces ended in Minsk.\nSergei Lebedev received an award from Alexander Lukashenko. Before that, Sergei Lebedev held the post of minister.\n",
+		want: []string{"TRAINING 2024-05-01 Minsk |  | "},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

@@ -182,7 +182,7 @@ func (x *extraction) readParticipants(s *sentence, e *event, others []*person) {
 	for _, m := range s.marks {
 		switch m.kind {
 		case markPerson:
-			if reports(s, m) && cue < m.from && !spokeAt(s) {
+			if reports(s, m) && cue < m.from && othersTakePart[s.toks[cue].lower()] && !spokeAt(s) {
 				continue // "… units will participate, Shamanov said": the speaker reports it
 			}
 			if !hasPerson(others, m.person) || hasPerson(e.parties, m.person) {
@@ -201,6 +201,9 @@ func participationCue(s *sentence) int {
 		if !t.is(participationCues...) || t.is("take", "took", "taking", "takes") && i+1 < len(s.toks) && s.toks[i+1].is("place") {
 			continue
 		}
+		if t.is("received", "receives", "welcomed") && !receivesPeople(s, i+1) {
+			continue // "received an award"
+		}
 		if t.is("reported", "informed") {
 			// "Zas reported on the situation" speaks at the event; "TASS reported" does not.
 			if m := s.markEnding(i); m == nil || m.kind != markPerson {
@@ -210,6 +213,25 @@ func participationCue(s *sentence) int {
 		return i
 	}
 	return -1
+}
+
+// othersTakePart are cues that a speaker may report of others: "units will participate, X said".
+var othersTakePart = wordSet(`took take taking participated participate participation participants attended attend
+attending present participating`)
+
+// receivesPeople reports whether people follow a verb of receiving at token i: "received the
+// participants", "received Secretary General Zas".
+func receivesPeople(s *sentence, i int) bool {
+	if i < len(s.toks) && s.toks[i].is("the") {
+		i++
+	}
+	if i >= len(s.toks) {
+		return false
+	}
+	if m := s.markStarting(i); m != nil {
+		return m.kind == markPerson || m.kind == markPost || m.kind == markRank || m.kind == markCountryAdj
+	}
+	return s.toks[i].is("participants", "delegation", "delegations", "heads", "members", "leaders", "head", "chairmen", "ministers")
 }
 
 // speechVerbs report what someone said.
@@ -231,10 +253,11 @@ var agentVerbs = wordSet(`held holds hosted hosts conducted conducts gave gives 
 // auxiliaries stand between a subject and its verb: "Serdyukov has today given a briefing".
 var auxiliaries = wordSet(`has have had was is also today yesterday already then`)
 
-// agent returns the person that is the subject of an agent verb in the sentence, or nil.
+// agent returns the person that is the subject of an agent verb whose object is an event
+// ("held a briefing", "gave an interview"), or a host, or nil.
 func agent(s *sentence) *person {
 	for k, t := range s.toks {
-		if !agentVerbs[t.lower()] || k == 0 {
+		if !agentVerbs[t.lower()] || k == 0 || !eventObject(s, k+1) && !t.is("hosted", "hosts") {
 			continue
 		}
 		j := k
@@ -259,6 +282,20 @@ func spokeAt(s *sentence) bool {
 		if t.is("made", "gave") && i+2 < len(s.toks) && next.is("a", "an") &&
 			s.toks[i+2].is("report", "presentation", "speech", "address") {
 			return true
+		}
+	}
+	return false
+}
+
+// eventObject reports whether an event noun follows token i within a few words: "a briefing",
+// "the first working meeting".
+func eventObject(s *sentence, i int) bool {
+	for j := i; j < len(s.toks) && j < i+4; j++ {
+		if _, ok := eventNouns[s.toks[j].lower()]; ok {
+			return true
+		}
+		if !s.toks[j].isWord() {
+			return false
 		}
 	}
 	return false
