@@ -164,7 +164,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 				referred = append(referred, prev)
 			} else if typ != "" {
 				if from == 2 && s.toks[0].is("During", "At", "After", "Following") && s.toks[1].is("the") &&
-					(len(s.dates) > 0 || x.hasCity(s)) {
+					(len(s.dates) > 0 || x.hasCity(s)) || attendedAt(s, from) {
 					// The sentence opens with an event it dates or places, new to the item:
 					// "During the session in Minsk on 13 June, the Council …".
 					e := x.newEvent(it, eventTypeTitle(typ), typ)
@@ -492,6 +492,23 @@ func gerund(s *sentence, k int) bool {
 	}
 	next := s.toks[k+1]
 	return next.isWord() && !next.isCap() && !titleStops[next.lower()] && !next.is("of", "on", "for", "and", "or", "with")
+}
+
+// attendedAt reports whether the bare event noun at token from is what someone took part in:
+// "Participating in the briefing, …", "attended the meeting". The article says the event is
+// a particular one even when the item has not named it yet.
+func attendedAt(s *sentence, from int) bool {
+	if from < 2 || !s.toks[from-1].is("the") {
+		return false
+	}
+	j := from - 2
+	if s.toks[j].is("in") && j > 0 {
+		j--
+		if s.toks[j].is("part") && j > 0 {
+			j--
+		}
+	}
+	return s.toks[j].is("participating", "participated", "attended", "attending", "took", "taking", "take")
 }
 
 // heldVerbs, before "a …", say that an event the sentence names is taking place.

@@ -153,6 +153,10 @@ func TestEvents(t *testing.T) {
 		text: "published: 2024-05-01\n\n01.05.2024\nThe joint exercise of the CSTO forces ended in Minsk.\nSergei Lebedev received an award from Alexander Lukashenko. Before that, Sergei Lebedev held the post of minister.\n",
 		want: []string{"TRAINING 2024-05-01 Minsk |  | "},
 	}, {
+		name: "the event someone took part in is a particular one",
+		text: "published: 2025-09-02\n\n02.09.2025\nThe joint exercise of the CSTO forces continued in Minsk.\nParticipating in the briefing, Andrey Serdyukov stressed the importance of the exercise.\n",
+		want: []string{"TRAINING 2025-09-02 Minsk |  | ", "BRIEFING   |  | Andrey Serdyukov"},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

@@ -182,7 +182,7 @@ func (x *extraction) readParticipants(s *sentence, e *event, others []*person) {
 	for _, m := range s.marks {
 		switch m.kind {
 		case markPerson:
-			if reports(s, m) && cue < m.from && othersTakePart[s.toks[cue].lower()] && !spokeAt(s) {
+			if reports(s, m) && 0 < cue && cue < m.from && othersTakePart[s.toks[cue].lower()] && !spokeAt(s) {
 				continue // "… units will participate, Shamanov said": the speaker reports it
 			}
 			if !hasPerson(others, m.person) || hasPerson(e.parties, m.person) {
@@ -238,7 +238,8 @@ func receivesPeople(s *sentence, i int) bool {
 var speechVerbs = wordSet(`said says told stated noted announced stressed emphasized emphasised added`)
 
 // reports reports whether the person mark m is the speaker of a speech verb next to it: "…,
-// Shamanov said", "said Shamanov", "Shamanov told TASS".
+// Shamanov said", "said Shamanov", "Shamanov told TASS". (A sentence that opens with the cue,
+// "Participating in the briefing, Serdyukov said …", has the speaker as its subject.)
 func reports(s *sentence, m mark) bool {
 	if m.to < len(s.toks) && speechVerbs[s.toks[m.to].lower()] {
 		return true
