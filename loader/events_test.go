@@ -157,6 +157,10 @@ func TestEvents(t *testing.T) {
 		text: "published: 2025-09-02\n\n02.09.2025\nThe joint exercise of the CSTO forces continued in Minsk.\nParticipating in the briefing, Andrey Serdyukov stressed the importance of the exercise.\n",
 		want: []string{"TRAINING 2025-09-02 Minsk |  | ", "BRIEFING   |  | Andrey Serdyukov"},
 	}, {
+		name: "a planned event is not dated by its announcement",
+		text: "published: 2024-05-05\n\n05.05.2024\nOn 5 May 2024, the CSTO Secretariat announced that the session of the CSTO Collective Security Council will be held in Minsk in November 2024.\n",
+		want: []string{"SESSION 2024-11 Minsk |  |  | planned"},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

@@ -1,7 +1,10 @@
 package loader
 
 import (
+	"strings"
+
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/loader/dates"
 	"github.com/kgraph/kg/loader/gazetteer"
 )
 
@@ -10,6 +13,29 @@ var participationCues = []string{"took", "take", "taking", "participated", "part
 	"participants", "attended", "attend", "attending", "present", "delegation", "delegations", "chaired",
 	"chairmanship", "presided", "met", "meets", "received", "receives", "visits", "talks", "welcomed", "opened", "addressed", "spoke",
 	"speech", "delivered", "headed", "led", "reported", "informed", "visited", "participating", "presented", "greeting"}
+
+// eventDate returns the date a sentence gives its event: the first date, or for a planned
+// event the latest one not before the item's date ("On 5 May, the Council announced that the
+// session will be held in June": a planned event is not dated by its announcement).
+func eventDate(it *item, s *sentence, planned bool) (dates.Mention, bool) {
+	if len(s.dates) == 0 {
+		return dates.Mention{}, false
+	}
+	if !planned {
+		return s.dates[0], true
+	}
+	var best dates.Mention
+	found := false
+	for _, d := range s.dates {
+		if it.Dated && d.Start < it.Date && !strings.HasPrefix(string(it.Date), string(d.Start)) {
+			continue
+		}
+		if !found || d.Start > best.Start {
+			best, found = d, true
+		}
+	}
+	return best, found
+}
 
 // readRespectively dates the events a sentence names in turn by its dates in turn: "on June
 // 30 and July 1, respectively, the World Congress … and the Conference …".
@@ -67,11 +93,6 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 	if named {
 		x.readRespectively(s, evs)
 	}
-	if named && e.start == "" && len(s.dates) > 0 && (e.titledIn == s || s.has(happeningVerbs...)) {
-		d := s.dates[0]
-		e.start, e.end = d.Start, d.End
-		e.facts[s] = true
-	}
 	if named && (s.has(plannedCues...) || headlineFuture(s) || plansTo(s)) {
 		for _, ev := range evs {
 			if ev == e || ev.sents[0] == s && len(ev.parties) > 0 {
@@ -79,6 +100,13 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 			}
 		}
 	}
+	if named && e.start == "" && (e.titledIn == s || s.has(happeningVerbs...)) {
+		if d, ok := eventDate(it, s, e.planned); ok {
+			e.start, e.end = d.Start, d.End
+			e.facts[s] = true
+		}
+	}
+
 	var parties []*person // people the sentence's other events were with
 	for _, ev := range evs[1:] {
 		parties = append(parties, ev.parties...)
