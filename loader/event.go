@@ -104,60 +104,10 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 		if quantified(s, from, k) {
 			continue // "several joint exercises" speaks of events in general
 		}
-		if with := withPersons(s, to); len(with) > 0 && typ != "" && to == noun+1 {
-			// "talks with Lukashenko", "a meeting via videoconference with …": a specific event.
-			title := capitalise(strings.Trim(s.span(from, to), " ,")) + " with " + with[0].name()
-			if len(with) == 2 {
-				title = capitalise(strings.Trim(s.span(from, to), " ,")) + " between " + with[0].name() + " and " + with[1].name()
-			}
-			e := x.eventNamed(title, typ)
-			if e == nil {
-				e = x.itemEvent(it, s, from, title, typ)
-			}
-			for _, p := range with {
-				e.parties = appendPerson(e.parties, p)
-			}
+		if e := x.particularEvent(it, s, from, to, noun, typ); e != nil {
 			titled = append(titled, e)
 			ends[e] = to
 			continue
-		}
-		if of, oe, ok := outletAt(s, to); ok && typ == graph.EventOther && to == noun+1 {
-			// "an interview with TASS": the interview the sentence's speaker gave.
-			title := capitalise(strings.Trim(s.span(from, to), " ,")) + " with " + strings.Trim(s.span(of, oe), "\"“”«» ")
-			e := x.eventNamed(title, typ)
-			if e == nil {
-				e = x.itemEvent(it, s, from, title, typ)
-			}
-			for _, m := range s.marks {
-				if m.kind == markPerson {
-					e.parties = appendPerson(e.parties, m.person)
-					break
-				}
-			}
-			titled = append(titled, e)
-			ends[e] = to
-			continue
-		}
-		if typ != "" && to-from == 1 && newlyHeld(s, from) {
-			// "The CSTO is holding a training": an indefinite event the sentence says takes place.
-			e := x.itemEvent(it, s, from, eventTypeTitle(typ), typ)
-			e.generic = true
-			titled = append(titled, e)
-			ends[e] = to
-			continue
-		}
-		if typ == graph.EventVisit && to-from == 1 {
-			if place := placeAfter(s, to); place != nil {
-				// "his visit to Tajikistan": a particular visit.
-				title := "Visit to " + s.span(place.from, place.to)
-				e := x.eventNamed(title, typ)
-				if e == nil {
-					e = x.itemEvent(it, s, from, title, typ)
-				}
-				titled = append(titled, e)
-				ends[e] = to
-				continue
-			}
 		}
 		if to-from == 1 || typ == "" {
 			if prev := lastEvent(it, typ); prev != nil && len(prev.sents) > 0 {
@@ -221,7 +171,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 	for _, e := range titled {
 		e.titledIn, e.phraseEnd = s, ends[e]
 	}
-	if s.toks[0].is("During", "At", "On") && len(titled)+len(referred) > 0 {
+	if len(s.toks) > 0 && s.toks[0].is("During", "At", "On") && len(titled)+len(referred) > 0 {
 		// "During his visit to Tajikistan, Tasmagambetov was received by Rahmon": the
 		// sentence's own event happened within the one it opens with.
 		setting := append(titled, referred...)[0]
@@ -234,6 +184,55 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 		}
 	}
 	return append(titled, referred...)
+}
+
+// particularEvent reads an event phrase [from, to) that its context makes a particular event,
+// though it has no name of its own: "talks with Lukashenko", "an interview with TASS", "the
+// CSTO is holding a training", "his visit to Tajikistan". It returns nil for other phrases.
+func (x *extraction) particularEvent(it *item, s *sentence, from, to, noun int, typ graph.EventType) *event {
+	if typ == "" || to != noun+1 {
+		return nil
+	}
+	phrase := capitalise(strings.Trim(s.span(from, to), " ,"))
+	named := func(title string) *event {
+		if e := x.eventNamed(title, typ); e != nil {
+			return e
+		}
+		return x.itemEvent(it, s, from, title, typ)
+	}
+	if with := withPersons(s, to); len(with) > 0 {
+		title := phrase + " with " + with[0].name()
+		if len(with) == 2 {
+			title = phrase + " between " + with[0].name() + " and " + with[1].name()
+		}
+		e := named(title)
+		for _, p := range with {
+			e.parties = appendPerson(e.parties, p)
+		}
+		return e
+	}
+	if of, oe, ok := outletAt(s, to); ok && typ == graph.EventOther {
+		// The interview the sentence's speaker gave.
+		e := named(phrase + " with " + strings.Trim(s.span(of, oe), "\"“”«» "))
+		for _, m := range s.marks {
+			if m.kind == markPerson {
+				e.parties = appendPerson(e.parties, m.person)
+				break
+			}
+		}
+		return e
+	}
+	if to-from == 1 && newlyHeld(s, from) {
+		e := x.itemEvent(it, s, from, eventTypeTitle(typ), typ)
+		e.generic = true
+		return e
+	}
+	if typ == graph.EventVisit && to-from == 1 {
+		if place := placeAfter(s, to); place != nil {
+			return named("Visit to " + s.span(place.from, place.to))
+		}
+	}
+	return nil
 }
 
 // itemEvent returns a new event for the phrase at token from, or the item's event named so far
