@@ -109,6 +109,9 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			ends[e] = to
 			continue
 		}
+		if to-from == 1 && coordinated(s, to) {
+			continue // "a training and methodical gathering": one event, named by the last noun
+		}
 		if to-from == 1 || typ == "" {
 			if prev := lastEvent(it, typ); prev != nil && len(prev.sents) > 0 {
 				referred = append(referred, prev)
@@ -167,6 +170,12 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			e.generic = true
 			titled = append(titled, e)
 		}
+	} else if len(referred) == 0 && len(bare) > 0 && allBackground(titled) {
+		// "… held a gathering as part of the exercise X": the sentence's own event is the one
+		// it names only by its type.
+		e := x.newEvent(it, eventTypeTitle(bare[0]), bare[0])
+		e.generic = true
+		titled = append([]*event{e}, titled...)
 	}
 	for _, e := range titled {
 		e.titledIn, e.phraseEnd = s, ends[e]
@@ -508,6 +517,33 @@ func attendedAt(s *sentence, from int) bool {
 		}
 	}
 	return s.toks[j].is("participating", "participated", "attended", "attending", "took", "taking", "take")
+}
+
+// coordinated reports whether the bare event noun before token to is coordinated with another
+// event noun that heads the phrase: "training" in "a training and methodical gathering".
+func coordinated(s *sentence, to int) bool {
+	if to >= len(s.toks) || !s.toks[to].is("and", "or") {
+		return false
+	}
+	for j := to + 1; j < len(s.toks) && j <= to+3; j++ {
+		if _, ok := eventNouns[s.toks[j].lower()]; ok {
+			return true
+		}
+		if !s.toks[j].isWord() {
+			return false
+		}
+	}
+	return false
+}
+
+// allBackground reports whether every event is only the setting of another.
+func allBackground(evs []*event) bool {
+	for _, e := range evs {
+		if !e.background {
+			return false
+		}
+	}
+	return true
 }
 
 // heldVerbs, before "a …", say that an event the sentence names is taking place.

@@ -161,6 +161,14 @@ func TestEvents(t *testing.T) {
 		text: "published: 2024-05-05\n\n05.05.2024\nOn 5 May 2024, the CSTO Secretariat announced that the session of the CSTO Collective Security Council will be held in Minsk in November 2024.\n",
 		want: []string{"SESSION 2024-11 Minsk |  |  | planned"},
 	}, {
+		name: "a planned event is not dated by when it was announced",
+		text: "published: 2015-08-24\n\n24.08.2015\nThe joint exercise of the CSTO forces will be held in Pskov on August 23-28, Nikolai Bordyuzha said on Wednesday.\n",
+		want: []string{"TRAINING 2015-08-23 Pskov |  |  | planned"},
+	}, {
+		name: "an event named by its type, held as part of a named one",
+		text: "published: 2018-10-31\n\n31.10.2018\nCommanders of police units held a training and methodical gathering in Yekaterinburg as part of the exercise \"Indestructible Brotherhood-2018\".\n",
+		want: []string{"TRAINING   |  | ", "MEETING 2018-10-31 Yekaterinburg |  |  | part of TRAINING"},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

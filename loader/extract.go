@@ -92,11 +92,17 @@ func (x *extraction) read() {
 // dateByItem dates the first event of a dated item by the item's date when its sentences give
 // no date: a news item reports what happened on its day.
 func (x *extraction) dateByItem(it *item) {
-	if !it.Dated || len(it.events) == 0 {
+	if !it.Dated {
 		return
 	}
-	if e := it.events[0]; e.start == "" && !e.planned {
-		e.start = it.Date
+	for _, e := range it.events {
+		if e.background {
+			continue // "as part of the exercise X": the item reports the other event
+		}
+		if e.start == "" && !e.planned {
+			e.start = it.Date
+		}
+		return
 	}
 }
 

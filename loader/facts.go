@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/kgraph/kg/graph"
@@ -15,26 +16,48 @@ var participationCues = []string{"took", "take", "taking", "participated", "part
 	"speech", "delivered", "headed", "led", "reported", "informed", "visited", "participating", "presented", "greeting"}
 
 // eventDate returns the date a sentence gives its event: the first date, or for a planned
-// event the latest one not before the item's date ("On 5 May, the Council announced that the
-// session will be held in June": a planned event is not dated by its announcement).
+// event the first one that dates neither the saying nor a day before the item ("On 5 May, the
+// Council announced that the session will be held in June", "… on August 23-28, he said on
+// Wednesday").
 func eventDate(it *item, s *sentence, planned bool) (dates.Mention, bool) {
-	if len(s.dates) == 0 {
-		return dates.Mention{}, false
-	}
-	if !planned {
-		return s.dates[0], true
-	}
-	var best dates.Mention
-	found := false
 	for _, d := range s.dates {
-		if it.Dated && d.Start < it.Date && !strings.HasPrefix(string(it.Date), string(d.Start)) {
+		if !planned {
+			return d, true
+		}
+		last := d.End // a range that runs past the item's date is not before it
+		if last == "" {
+			last = d.Start
+		}
+		if it.Dated && last < it.Date && !strings.HasPrefix(string(it.Date), string(last)) || datesSaying(s, d) {
 			continue
 		}
-		if !found || d.Start > best.Start {
-			best, found = d, true
+		return d, true
+	}
+	return dates.Mention{}, false
+}
+
+// datesSaying reports whether the date d tells when something was said: it follows a speech
+// verb ("said on Wednesday"), or opens a sentence whose verb is one ("On 5 May, the Council
+// announced …").
+func datesSaying(s *sentence, d dates.Mention) bool {
+	i := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].start >= d.Offset })
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if speechVerbs[s.toks[j].lower()] {
+			return true
 		}
 	}
-	return best, found
+	if i > 1 {
+		return false
+	}
+	for j := i + 1; j < len(s.toks) && j < i+20; j++ {
+		if speechVerbs[s.toks[j].lower()] {
+			return true
+		}
+		if _, ok := eventNouns[s.toks[j].lower()]; ok {
+			return false
+		}
+	}
+	return false
 }
 
 // readRespectively dates the events a sentence names in turn by its dates in turn: "on June
