@@ -188,6 +188,9 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			if e.partOf == nil && setting.partOf != e {
 				e.partOf = setting
 			}
+			if setting.typ == graph.EventVisit && len(s.toks) > 1 && s.toks[1].is("his", "her") && len(e.parties) > 0 {
+				setting.persons = appendPerson(setting.persons, e.parties[0]) // the visitor
+			}
 			e.titledIn, e.phraseEnd = s, 0
 			return append([]*event{e}, append(titled, referred...)...)
 		}
