@@ -169,6 +169,10 @@ func TestEvents(t *testing.T) {
 		text: "published: 2018-10-31\n\n31.10.2018\nCommanders of police units held a training and methodical gathering in Yekaterinburg as part of the exercise \"Indestructible Brotherhood-2018\".\n",
 		want: []string{"TRAINING   |  | ", "MEETING 2018-10-31 Yekaterinburg |  |  | part of TRAINING"},
 	}, {
+		name: "who held the event, named before an appositive",
+		text: "published: 2025-07-01\n\n01.07.2025\nAndrey Serdyukov, Chief of the Joint Staff of the Collective Security Treaty Organization, held a briefing for journalists.\n",
+		want: []string{"BRIEFING 2025-07-01  |  | Andrey Serdyukov"},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},

@@ -319,6 +319,12 @@ func agent(s *sentence) *person {
 		if m := s.markEnding(j); m != nil && m.kind == markPerson {
 			return m.person
 		}
+		if j < k && s.toks[j].text == "," {
+			// "Serdyukov, Chief of the Joint Staff of the CSTO, held a briefing"
+			if m := subjectBefore(s, j); m != nil {
+				return m.person
+			}
+		}
 	}
 	return nil
 }
