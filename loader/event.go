@@ -113,7 +113,7 @@ func (x *extraction) findEvents(it *item, s *sentence) []*event {
 			continue // "a training and methodical gathering": one event, named by the last noun
 		}
 		if to-from == 1 || typ == "" {
-			if prev := lastEvent(it, typ); prev != nil && len(prev.sents) > 0 {
+			if prev := referent(it, typ); prev != nil {
 				referred = append(referred, prev)
 			} else if typ != "" {
 				if from == 2 && s.toks[0].is("During", "At", "After", "Following") && s.toks[1].is("the") &&
@@ -452,6 +452,22 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// kindredTypes are event types one noun may call the other: a summit is a session of heads of
+// state, a session a meeting.
+var kindredTypes = map[graph.EventType]graph.EventType{graph.EventMeeting: graph.EventSession, graph.EventSession: graph.EventMeeting}
+
+// referent returns the event a bare noun ("the summit") refers back to: the item's latest event
+// of its type, else of a kindred type.
+func referent(it *item, typ graph.EventType) *event {
+	if e := lastEvent(it, typ); e != nil {
+		return e
+	}
+	if k, ok := kindredTypes[typ]; ok {
+		return lastEvent(it, k)
+	}
+	return nil
 }
 
 // lastEvent returns the item's latest event of the type, or of any type when typ is "", that an

@@ -173,6 +173,10 @@ func TestEvents(t *testing.T) {
 		text: "published: 2025-07-01\n\n01.07.2025\nAndrey Serdyukov, Chief of the Joint Staff of the Collective Security Treaty Organization, held a briefing for journalists.\n",
 		want: []string{"BRIEFING 2025-07-01  |  | Andrey Serdyukov"},
 	}, {
+		name: "a summit refers back to the session",
+		text: "published: 2024-11-28\n\n28.11.2024\nThe session of the CSTO Collective Security Council was held in Astana.\nOn the sidelines of the summit, Vladimir Putin held talks with Kassym-Jomart Tokayev.\n",
+		want: []string{"SESSION 2024-11-28 Astana |  | ", "NEGOTIATION 2024-11-28 Astana |  | Kassym-Jomart Tokayev, Vladimir Putin | part of SESSION"},
+	}, {
 		name: "visited",
 		text: "published: 2019-11-27\n\nRussian President Vladimir Putin visited Bishkek on 27 November 2019.\n",
 		want: []string{"VISIT 2019-11-27 Bishkek |  | Vladimir Putin"},
