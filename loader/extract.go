@@ -103,16 +103,23 @@ func (x *extraction) read() {
 		x.placeByDateline(it)
 		x.dateByItem(it)
 	}
+	x.inheritFromParents()
 }
 
 // dateByItem dates the first event of a dated item by the item's date when its sentences give
 // no date: a news item reports what happened on its day.
 func (x *extraction) dateByItem(it *item) {
-	if !it.Dated || len(it.events) == 0 {
+	if !it.Dated {
 		return
 	}
-	if e := it.events[0]; e.start == "" && !e.planned {
-		e.start = it.Date
+	for _, e := range it.events {
+		if e.background {
+			continue // "as part of the exercise X": the item reports the other event
+		}
+		if e.start == "" && !e.planned {
+			e.start = it.Date
+		}
+		return
 	}
 }
 
@@ -123,8 +130,19 @@ func (x *extraction) placeByDateline(it *item) {
 		return
 	}
 	c := x.chooseCity(x.gz.Cities(it.Dateline))
+	if c == nil {
+		return
+	}
+	co := x.gz.CountryByCode(c.CountryCode)
+	for _, s := range it.sents {
+		if other := x.countryIn(s); other != nil && other != co || venueIn(s) != "" {
+			return // the item happens elsewhere: the dateline names the newsroom
+		}
+	}
 	for _, e := range it.events {
-		if e.city == nil {
+		// A dateline says where the report was filed: it places what happened there, not a
+		// planned event, an interview, nor one the text puts at a venue or in another country.
+		if e.city == nil && !e.planned && e.typ != graph.EventOther && e.venue == "" && (e.country == nil || e.country == co) {
 			e.city = c
 		}
 	}

@@ -1,18 +1,21 @@
 package loader
 
 import (
+	"sort"
+	"strings"
+
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/loader/dates"
 	"github.com/kgraph/kg/loader/gazetteer"
 )
 
-// participationCues are words that say the people of a sentence took part in its event.
-var participationCues = []string{"took", "take", "taking", "participated", "participate", "participation",
-	"participants", "attended", "attend", "attending", "present", "delegation", "delegations", "chaired",
-	"chairmanship", "presided", "met", "received", "talks", "welcomed", "opened", "addressed", "spoke",
-	"speech", "delivered", "headed", "led", "reported", "informed", "visited"}
-
 // plannedCues are words that announce an event that has not happened yet.
-var plannedCues = []string{"will", "planned", "scheduled", "upcoming", "forthcoming", "intends", "plans"}
+var plannedCues = []string{"will", "planned", "scheduled", "upcoming", "forthcoming", "intends"}
+
+// happeningVerbs say that an event took place; a sentence that only refers back to an event
+// ("the draft agenda of the meeting … adopted in 2016") dates it only with one of them.
+var happeningVerbs = []string{"held", "hold", "holds", "place", "opened", "opens", "began", "begins", "started",
+	"starts", "ended", "ends", "completed", "convened", "conducted", "organized", "organised", "hosted", "hosts"}
 
 // readEventFacts attaches what sentence s says to its events: the date, place, chairs and
 // participants. evs are the events the sentence names; when it names none, it speaks of the
@@ -32,21 +35,47 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 		}
 	}
 	e := evs[0]
-	if named && e.start == "" && len(s.dates) > 0 {
-		d := s.dates[0]
-		e.start, e.end = d.Start, d.End
-		e.facts[s] = true
+	if named {
+		x.readRespectively(s, evs)
 	}
-	if named && s.has(plannedCues...) {
-		e.planned = true
+	if named && (s.has(plannedCues...) || headlineFuture(s) || plansTo(s)) {
+		for _, ev := range evs {
+			if ev == e || ev.sents[0] == s && len(ev.parties) > 0 {
+				ev.planned = true
+			}
+		}
+	}
+	if named && e.start == "" && (e.titledIn == s || s.has(happeningVerbs...)) {
+		if d, ok := eventDate(it, s, e.planned); ok {
+			e.start, e.end = d.Start, d.End
+			e.facts[s] = true
+		}
+	}
+
+	var parties []*person // people the sentence's other events were with
+	for _, ev := range evs[1:] {
+		parties = append(parties, ev.parties...)
+	}
+	for _, ev := range evs {
+		if len(ev.parties) > 0 {
+			x.readParties(s, ev, evs)
+		}
 	}
 	if !named {
 		x.readChairs(s, e)
-		x.readParticipants(s, e)
+		x.readParticipants(s, e, parties)
 		return
 	}
+	for _, ev := range evs {
+		// "the regular session of the Council in Bishkek": the city right after an event's
+		// name is its own.
+		if c := x.cityAfter(s, ev); c != nil && ev.city == nil {
+			ev.city = c
+			ev.facts[s] = true
+		}
+	}
 	if e.city == nil {
-		if c := x.cityOf(s); c != nil {
+		if c := x.cityOf(s); c != nil && (e.country == nil || x.gz.CountryByCode(c.CountryCode) == e.country) {
 			e.city = c
 			e.facts[s] = true
 		}
@@ -64,22 +93,101 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 		}
 	}
 	x.readChairs(s, e)
-	x.readParticipants(s, e)
+	x.readParticipants(s, e, parties)
 	x.readPartOf(s, evs)
 }
 
-// readParticipants adds the people and countries of a sentence that says they took part.
-func (x *extraction) readParticipants(s *sentence, e *event) {
-	if s.has(participationCues...) {
-		for _, m := range s.marks {
-			switch m.kind {
-			case markPerson:
-				e.persons = appendPerson(e.persons, m.person)
-			case markCountry:
-				e.countries = appendCountry(e.countries, m.match.Country)
-			}
+// eventDate returns the date a sentence gives its event: the first date, or for a planned
+// event the first one that dates neither the saying nor a day before the item ("On 5 May, the
+// Council announced that the session will be held in June", "… on August 23-28, he said on
+// Wednesday").
+func eventDate(it *item, s *sentence, planned bool) (dates.Mention, bool) {
+	for _, d := range s.dates {
+		if !planned {
+			return d, true
+		}
+		last := d.End // a range that runs past the item's date is not before it
+		if last == "" {
+			last = d.Start
+		}
+		if it.Dated && last < it.Date && !strings.HasPrefix(string(it.Date), string(last)) || datesSaying(s, d) {
+			continue
+		}
+		return d, true
+	}
+	return dates.Mention{}, false
+}
+
+// datesSaying reports whether the date d tells when something was said: it follows a speech
+// verb ("said on Wednesday"), or opens a sentence whose verb is one ("On 5 May, the Council
+// announced …").
+func datesSaying(s *sentence, d dates.Mention) bool {
+	i := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].start >= d.Offset })
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if speechVerbs[s.toks[j].lower()] {
+			return true
 		}
 	}
+	if i > 1 {
+		return false
+	}
+	for j := i + 1; j < len(s.toks) && j < i+20; j++ {
+		if speechVerbs[s.toks[j].lower()] {
+			return true
+		}
+		if _, ok := eventNouns[s.toks[j].lower()]; ok {
+			return false
+		}
+	}
+	return false
+}
+
+// readRespectively dates the events a sentence names in turn by its dates in turn: "on June
+// 30 and July 1, respectively, the World Congress … and the Conference …".
+func (x *extraction) readRespectively(s *sentence, evs []*event) {
+	if !s.has("respectively") {
+		return
+	}
+	var named []*event
+	for _, e := range evs {
+		if e.titledIn == s {
+			named = append(named, e)
+		}
+	}
+	if len(named) < 2 || len(s.dates) < len(named) {
+		return
+	}
+	city := x.cityOf(s)
+	for i, e := range named {
+		if e.start == "" {
+			e.start, e.end = s.dates[i].Start, s.dates[i].End
+			e.facts[s] = true
+		}
+		if e.city == nil && city != nil {
+			e.city = city
+		}
+	}
+}
+
+// plansTo reports whether the sentence says someone plans to do something: "plans to hold".
+func plansTo(s *sentence) bool {
+	for i := 0; i+1 < len(s.toks); i++ {
+		if s.toks[i].is("plans", "plan") && s.toks[i+1].is("to") {
+			return true
+		}
+	}
+	return false
+}
+
+// headlineFuture reports whether a sentence announces an event in the infinitive of headlines:
+// "Council to hold next session in Moscow", "Minsk to host the summit".
+func headlineFuture(s *sentence) bool {
+	for i := 0; i+1 < len(s.toks); i++ {
+		if s.toks[i].is("to") && s.toks[i+1].is("hold", "host", "convene", "meet", "visit") && i > 0 && s.toks[i-1].isCap() {
+			return true
+		}
+	}
+	return false
 }
 
 // readChairs reads "under the chairmanship of X", "chaired by X", "presided over by X" and
@@ -88,7 +196,7 @@ func (x *extraction) readChairs(s *sentence, e *event) {
 	for i, t := range s.toks {
 		var from int
 		switch {
-		case t.is("chairmanship", "presidency", "leadership", "command", "supervision") && i+1 < len(s.toks) && s.toks[i+1].is("of"):
+		case t.is("chairmanship", "presidency", "leadership", "command", "supervision", "charge") && i+1 < len(s.toks) && s.toks[i+1].is("of"):
 			if !(i > 0 && s.toks[i-1].is("the")) || !(i > 1 && s.toks[i-2].is("under")) {
 				continue
 			}
@@ -156,11 +264,49 @@ func (x *extraction) readPartOf(s *sentence, evs []*event) {
 	}
 	for i := 0; i+2 < len(s.toks); i++ {
 		if s.toks[i].is("part", "margins", "sidelines", "framework") && s.toks[i+1].is("of") {
-			child, parent := evs[0], evs[len(evs)-1]
-			if child != parent && parent.partOf != child {
-				child.partOf = parent
+			parent := evs[len(evs)-1]
+			for _, e := range evs[1:] {
+				if e.background {
+					parent = e
+					break
+				}
+			}
+			for _, child := range evs {
+				if child != parent && !child.background && parent.partOf != child && child.partOf == nil {
+					child.partOf = parent
+				}
 			}
 			return
+		}
+	}
+}
+
+// cityAfter returns the city named right after the event's phrase in s: "… in Bishkek".
+func (x *extraction) cityAfter(s *sentence, e *event) *gazetteer.City {
+	i := e.phraseEnd
+	if e.titledIn != s || i == 0 || i+1 >= len(s.toks) || !s.toks[i].is("in") {
+		return nil
+	}
+	if m := s.markStarting(i + 1); m != nil && m.kind == markCity {
+		return x.chooseCity(m.match.Cities)
+	}
+	return nil
+}
+
+// inheritFromParents gives an event that happened as part of another, or on its sidelines, the
+// other's place and time when the text gives it none of its own.
+func (x *extraction) inheritFromParents() {
+	for _, e := range x.events {
+		p := e.partOf
+		if p == nil || p.partOf == e {
+			continue
+		}
+		if e.city == nil && e.venue == "" {
+			e.city = p.city
+		}
+		if e.start == "" && p.start != "" {
+			e.start, e.end = p.start, p.end
+			e.planned = e.planned || p.planned
 		}
 	}
 }
@@ -169,13 +315,22 @@ func (x *extraction) readPartOf(s *sentence, evs []*event) {
 // "to", else the first city the sentence names.
 func (x *extraction) cityOf(s *sentence) *gazetteer.City {
 	var first *gazetteer.City
+	skipped := -1 // the end of the last city skipped, to skip the cities joined to it
 	for _, m := range s.marks {
 		if m.kind != markCity {
 			continue
 		}
+		if skipped >= 0 && m.from <= skipped+1 && m.from > 0 && s.toks[m.from-1].is("and", ",", "or") {
+			skipped = m.to
+			continue // "stationed in Ivanovo and Ulyanovsk"
+		}
 		c := x.chooseCity(m.match.Cities)
-		if c == nil {
-			continue
+		if c == nil || m.to < len(s.toks) && (regionWords[s.toks[m.to].lower()] || venueHeads[s.toks[m.to].lower()] || venueHeads[nextWord(s, m.to+1)]) {
+			continue // "the Pskov region", "the Mulino training range" name no city
+		}
+		if m.from > 0 && s.toks[m.from-1].is("from") || m.from > 1 && s.toks[m.from-1].is("in") && residenceWords[s.toks[m.from-2].lower()] {
+			skipped = m.to
+			continue // "units stationed in Ivanovo" places the units, not the event
 		}
 		if m.from > 0 && s.toks[m.from-1].is("in", "of", "at", "to") {
 			return c
@@ -185,6 +340,20 @@ func (x *extraction) cityOf(s *sentence) *gazetteer.City {
 		}
 	}
 	return first
+}
+
+// regionWords follow a city's name when it names the region around it: "the Pskov region".
+var regionWords = wordSet(`region regions oblast province district districts territory krai okrug area`)
+
+// residenceWords before "in" say where someone or something is based, not where an event is.
+var residenceWords = wordSet(`stationed based located headquartered deployed living born residing`)
+
+// nextWord returns the lower-case word at token i, or "".
+func nextWord(s *sentence, i int) string {
+	if i < len(s.toks) {
+		return s.toks[i].lower()
+	}
+	return ""
 }
 
 // countryIn returns the country that follows "in", "in the territory of" or "on the territory
@@ -206,7 +375,7 @@ func (x *extraction) countryIn(s *sentence) *gazetteer.Country {
 }
 
 // venueHeads end the names of venues.
-var venueHeads = wordSet(`ground grounds range headquarters base airfield hall palace building residence hotel polygon
+var venueHeads = wordSet(`ground grounds range headquarters base airfield aerodrome airport hall palace building residence hotel polygon
 site center centre`)
 
 // venueIn returns the venue named after "at" ("at the Lepelsky training ground"), or "".
@@ -233,6 +402,15 @@ func venueIn(s *sentence) string {
 		}
 	}
 	return ""
+}
+
+func hasPerson(ps []*person, p *person) bool {
+	for _, q := range ps {
+		if q == p {
+			return true
+		}
+	}
+	return false
 }
 
 func appendPerson(ps []*person, p *person) []*person {
