@@ -101,14 +101,11 @@ func isAdjective(c *gazetteer.Country, word string) bool {
 
 func (b *builder) city(x *extraction, c *gazetteer.City, spelled string) graph.ID {
 	id := graph.NewID(graph.KindPlace, cityKey(c))
-	name := nameCase(spelled)
-	if name == "" {
-		name = c.Name
-	}
-	n := b.node(id, graph.KindPlace, name)
+	// The gazetteer's name, so that every document names a city alike; the text's spelling
+	// ("Nur-Sultan", "MINSK") is an alias.
+	n := b.node(id, graph.KindPlace, c.Name)
 	n.PlaceKind = graph.PlaceCity
-	alias(n, spelled)
-	alias(n, c.Name)
+	alias(n, nameCase(spelled))
 	if co := x.gz.CountryByCode(c.CountryCode); co != nil {
 		b.edge(id, graph.RelLocatedIn, b.country(co, ""), nil)
 	}

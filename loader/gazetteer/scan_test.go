@@ -89,7 +89,7 @@ func TestScan(t *testing.T) {
 		[]string{
 			`Post "First Deputy Chief of the Joint Staff" → First Deputy Chief of the Joint Staff`,
 			`Rank "Major General" → rank`,
-			`City "St. Petersburg" → Saint Petersburg, Russia`,
+			`City "St. Petersburg" → St. Petersburg, Russia`,
 		},
 	}, {
 		"UN Secretary-General António Guterres addressed the OSCE Ministerial Council in Vienna.",
