@@ -706,6 +706,11 @@ func (x *extraction) orgPhrase(s *sentence, i int) (end, head, first int) {
 		if s.markAt(j, j+1) != nil {
 			break
 		}
+		// A given name opens a person's name, not more of the body's: "Board of the Eurasian
+		// Economic Commission Bakytzhan Sagintayev".
+		if t.isWord() && t.isCap() && j > i && x.gz.IsGivenName(t.text) && !isOrgHead(t.lower()) {
+			break
+		}
 		if t.isWord() && t.isCap() {
 			if isOrgHead(t.lower()) && !(t.is("District") && !districtOfBody(s, j)) {
 				head = j

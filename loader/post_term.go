@@ -16,16 +16,16 @@ var appointVerbs = wordSet(`appointed reappointed re-appointed elected re-electe
 // "the leaders approved the appointment of Stanislav Zas as Secretary General".
 func (x *extraction) appointee(s *sentence, begin int) *person {
 	i := begin
-	if i > 0 && s.toks[i-1].is("the") {
+	if i > 0 && s.toks[i-1].is("the", "his", "her", "its", "their") {
 		i--
 	}
 	as := i > 0 && s.toks[i-1].is("as")
 	if as {
 		i--
 	}
-	// "<appointment word> [of] <Person> as <title>"
+	// "<appointment word> [of] <Person> [of <Country>] as <title>"
 	if as {
-		if pm := s.markEnding(i); pm != nil && pm.kind == markPerson {
+		if pm := personBefore(s, i); pm != nil {
 			for k := pm.from - 1; k >= 0 && k >= pm.from-8; k-- {
 				if appointVerbs[s.toks[k].lower()] || s.toks[k].is("appointment", "election", "candidacy") {
 					return pm.person
@@ -46,6 +46,12 @@ func (x *extraction) appointee(s *sentence, begin int) *person {
 	if pm := s.markEnding(i); pm != nil && pm.kind == markPerson {
 		return pm.person
 	}
+	// A relative clause: "Vladimir Norov of Uzbekistan, who was appointed …".
+	if i > 1 && s.toks[i-1].is("who") && s.toks[i-2].text == "," {
+		if pm := personBefore(s, i-2); pm != nil {
+			return pm.person
+		}
+	}
 	// Past an apposition: "Imangali Tasmagambetov, a representative of Kazakhstan, was …".
 	if i > 0 && s.toks[i-1].text == "," {
 		for k := i - 2; k > 0 && k > i-14; k-- {
@@ -56,6 +62,18 @@ func (x *extraction) appointee(s *sentence, begin int) *person {
 				return nil
 			}
 		}
+	}
+	return nil
+}
+
+// personBefore returns the person mark that ends at token i, or before an "of <country>" that
+// ends there ("Natalia Gherman of Moldova"), or nil.
+func personBefore(s *sentence, i int) *mark {
+	if cm := s.markEnding(i); cm != nil && cm.kind == markCountry && cm.from > 0 && s.toks[cm.from-1].is("of") {
+		i = cm.from - 1
+	}
+	if pm := s.markEnding(i); pm != nil && pm.kind == markPerson {
+		return pm
 	}
 	return nil
 }
