@@ -129,7 +129,7 @@ func (x *extraction) placeByDateline(it *item) {
 	if it.Dateline == "" {
 		return
 	}
-	c := x.chooseCity(x.gz.Cities(it.Dateline))
+	c := x.chooseCity(x.gz.Cities(it.Dateline), it.Dateline)
 	if c == nil {
 		return
 	}
@@ -148,15 +148,20 @@ func (x *extraction) placeByDateline(it *item) {
 	}
 }
 
-// chooseCity picks among cities of one name the one in a country the document names, else the
-// most populous.
-func (x *extraction) chooseCity(cands []*gazetteer.City) *gazetteer.City {
+// chooseCity picks among the cities a name may be the one in a country the document names most,
+// then one whose own name it is rather than an alias ("New Delhi" is not Delhi), else the most
+// populous (candidates come most populous first).
+func (x *extraction) chooseCity(cands []*gazetteer.City, spelled string) *gazetteer.City {
 	var best *gazetteer.City
 	bestScore := -1
+	key := graph.NameKey(spelled)
 	for _, c := range cands {
 		score := 0
 		if co := x.gz.CountryByCode(c.CountryCode); co != nil {
-			score = x.countries[co]
+			score = 2 * x.countries[co]
+		}
+		if graph.NameKey(c.Name) == key {
+			score++
 		}
 		if score > bestScore {
 			best, bestScore = c, score
@@ -180,7 +185,7 @@ func (x *extraction) changeSet(ctx context.Context, res Resolver) (*graph.Change
 	}
 	// Places and organisations first, so that their nodes take the text's own spelling.
 	for _, it := range x.items {
-		if c := x.chooseCity(x.gz.Cities(it.Dateline)); c != nil && len(it.sents) > 0 {
+		if c := x.chooseCity(x.gz.Cities(it.Dateline), it.Dateline); c != nil && len(it.sents) > 0 {
 			b.mention(b.city(x, c, it.Dateline), it.sents[0])
 		}
 		for _, s := range it.sents {
@@ -191,7 +196,7 @@ func (x *extraction) changeSet(ctx context.Context, res Resolver) (*graph.Change
 				case markCountry, markCountryAdj:
 					b.mention(b.country(m.match.Country, m.match.Text), s)
 				case markCity:
-					if c := x.chooseCity(m.match.Cities); c != nil {
+					if c := x.chooseCity(m.match.Cities, m.match.Text); c != nil {
 						b.mention(b.city(x, c, m.match.Text), s)
 					}
 				}

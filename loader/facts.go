@@ -288,7 +288,7 @@ func (x *extraction) cityAfter(s *sentence, e *event) *gazetteer.City {
 		return nil
 	}
 	if m := s.markStarting(i + 1); m != nil && m.kind == markCity {
-		return x.chooseCity(m.match.Cities)
+		return x.chooseCity(m.match.Cities, m.match.Text)
 	}
 	return nil
 }
@@ -324,7 +324,7 @@ func (x *extraction) cityOf(s *sentence) *gazetteer.City {
 			skipped = m.to
 			continue // "stationed in Ivanovo and Ulyanovsk"
 		}
-		c := x.chooseCity(m.match.Cities)
+		c := x.chooseCity(m.match.Cities, m.match.Text)
 		if c == nil || m.to < len(s.toks) && (regionWords[s.toks[m.to].lower()] || venueHeads[s.toks[m.to].lower()] || venueHeads[nextWord(s, m.to+1)]) {
 			continue // "the Pskov region", "the Mulino training range" name no city
 		}
