@@ -431,9 +431,14 @@ func appendCountry(cs []*gazetteer.Country, c *gazetteer.Country) []*gazetteer.C
 	return append(cs, c)
 }
 
-// eventID is the resolution key of an event: events of one type on one day in one city are
-// one event however many documents report them; otherwise an event is its document's own.
+// eventID is the resolution key of an event: an exercise's or operation's code name
+// ("Interaction-2024") names
+// one event however many documents report it, and so do one type, one day and one city;
+// otherwise an event is its document's own.
 func (x *extraction) eventID(e *event) graph.ID {
+	if cn := codeName(e.title); cn != "" && (e.typ == graph.EventTraining || e.typ == graph.EventOperation) {
+		return graph.NewID(graph.KindEvent, "code|"+cn)
+	}
 	if len(e.start) == len("2006-01-02") && e.city != nil {
 		return graph.NewID(graph.KindEvent, string(e.typ)+"|"+string(e.start)+"|"+cityKey(e.city))
 	}
