@@ -119,3 +119,38 @@ func TestLoadBadFiles(t *testing.T) {
 		t.Errorf("%d events stored, want the good document's 1", n)
 	}
 }
+
+// TestOneEventAcrossDocuments loads two reports of the same events: a meeting on one day in one
+// city, and an exercise named by its code name, each reported with different wording. Each is
+// one event listing both documents.
+func TestOneEventAcrossDocuments(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	l := New(Config{Store: st})
+	docs := map[string]string{
+		"a.txt": "published: 2024-09-04\n\n04.09.2024\n\nOn September 4, a meeting of the CSTO Council of Foreign Ministers was held in Yerevan.\n\nThe active phase of the joint training \"Interaction-2024\" began at the Losha training ground in Belarus.\n",
+		"b.txt": "published: 2024-09-05\n\nYEREVAN, September 4 - The regular meeting of the Council of Foreign Ministers of the CSTO took place today.\n\n05.09.2024\n\nThe exercise Interaction-2024 of the Collective Rapid Reaction Forces continued in Belarus on September 5.\n",
+	}
+	for name, body := range docs {
+		if _, err := l.LoadBytes(ctx, name, []byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []graph.EventFilter{{City: "Yerevan"}, {Text: "Interaction-2024"}} {
+		page, err := st.FindEvents(ctx, f, graph.StartAsc, graph.PageRequest{First: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page.Total != 1 {
+			t.Errorf("%+v: %d events, want 1", f, page.Total)
+			continue
+		}
+		edges, err := st.Edges(ctx, page.Nodes[0].ID, graph.RelMentionedIn, graph.Out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(edges) != 2 {
+			t.Errorf("%+v: event %q is in %d documents, want 2", f, page.Nodes[0].Name, len(edges))
+		}
+	}
+}
