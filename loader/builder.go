@@ -112,6 +112,18 @@ func (b *builder) city(x *extraction, c *gazetteer.City, spelled string) graph.I
 	return id
 }
 
+// region returns the node of a region, located in its country when the text or the gazetteer
+// gives one.
+func (b *builder) region(r *regionRef) graph.ID {
+	id := regionID(r)
+	n := b.node(id, graph.KindPlace, r.name)
+	n.PlaceKind = graph.PlaceRegion
+	if r.country != nil {
+		b.edge(id, graph.RelLocatedIn, b.country(r.country, ""), nil)
+	}
+	return id
+}
+
 func (b *builder) tenure(x *extraction, t tenure) {
 	postKey := t.title
 	var ownerOrg, ownerCountry graph.ID
@@ -187,6 +199,9 @@ func (b *builder) event(x *extraction, e *event) {
 		if e.country != nil {
 			b.edge(vid, graph.RelLocatedIn, b.country(e.country, ""), factSent)
 		}
+	}
+	if e.venue == "" && e.region != nil {
+		b.edge(id, graph.RelAtVenue, b.region(e.region), factSent)
 	}
 	for _, c := range e.chairs {
 		if c.person != nil {

@@ -15,6 +15,7 @@ type event struct {
 	planned    bool
 	city       *gazetteer.City
 	venue      string
+	region     *regionRef
 	country    *gazetteer.Country
 	chairs     []chair
 	organizers []*orgRef

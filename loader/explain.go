@@ -33,7 +33,7 @@ type SentenceReading struct {
 // markNames name the kinds of what a sentence mark recognised.
 var markNames = map[markKind]string{
 	markCountry: "Country", markCountryAdj: "Country adjective", markCity: "City", markOrg: "Organization",
-	markPost: "Post title", markRank: "Rank", markPerson: "Person",
+	markPost: "Post title", markRank: "Rank", markPerson: "Person", markRegion: "Region",
 }
 
 // relationRules say which rule family states each relation, for a reader of Explain.
@@ -47,7 +47,7 @@ var relationRules = map[graph.Relation]string{
 	graph.RelMemberOf:           "membership stated in the text",
 	graph.RelLocatedIn:          "the gazetteer's country of the place, or the country the text gives",
 	graph.RelHeldIn:             "a city in the sentence that names the event, or the item's dateline",
-	graph.RelAtVenue:            "\"at\" a venue in the sentence that names the event",
+	graph.RelAtVenue:            "\"at\" a venue, or a region, in the sentence that names the event",
 	graph.RelInCountry:          "\"in\" a country in the sentence that names the event, else the city's country",
 	graph.RelChairedBy:          "a chairing cue: \"under the chairmanship of\", \"chaired by\", \"X chaired\"",
 	graph.RelOrganizedBy:        "the body named in the event's title, or \"organized/hosted by\"",

@@ -92,6 +92,7 @@ func (x *extraction) read() {
 	}
 	x.mergeAddressForms()
 	for _, s := range all {
+		x.findRegions(s)
 		x.findTenures(s)
 	}
 	x.resolvePending()
@@ -195,6 +196,8 @@ func (x *extraction) changeSet(ctx context.Context, res Resolver) (*graph.Change
 					b.mention(b.org(m.org), s)
 				case markCountry, markCountryAdj:
 					b.mention(b.country(m.match.Country, m.match.Text), s)
+				case markRegion:
+					b.mention(b.region(m.region), s)
 				case markCity:
 					if c := x.chooseCity(m.match.Cities, m.match.Text); c != nil {
 						b.mention(b.city(x, c, m.match.Text), s)

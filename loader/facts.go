@@ -92,6 +92,15 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 			e.facts[s] = true
 		}
 	}
+	if e.region == nil {
+		for _, m := range s.marks {
+			if m.kind == markRegion {
+				e.region = m.region
+				e.facts[s] = true
+				break
+			}
+		}
+	}
 	x.readChairs(s, e)
 	x.readParticipants(s, e, parties)
 	x.readPartOf(s, evs)

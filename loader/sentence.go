@@ -20,6 +20,7 @@ const (
 	markPost
 	markRank
 	markPerson
+	markRegion
 )
 
 // mark is a recognised span of a sentence, in token indices [from, to).
@@ -29,6 +30,7 @@ type mark struct {
 	match    *gazetteer.Match // gazetteer marks
 	person   *person          // person marks
 	org      *orgRef          // organisation marks, gazetteer or pattern
+	region   *regionRef       // region marks
 }
 
 // sentence is one sentence of an item with everything recognised in it.
