@@ -26,11 +26,14 @@ const (
 )
 
 // Evidence is where a fact was read: a sentence of a document and its byte offset in the
-// document's text.
+// document's text, with the confidence of the rule that read it.
 type Evidence struct {
 	Document ID
 	Sentence string
 	Offset   int
+	// Confidence is set, between 0 and 1, when the rule that read the fact is unsure (a
+	// participant read from a sentence's cue, a city from a dateline); 0 means the rule is sure.
+	Confidence float64
 }
 
 // Edge is one fact between two nodes with the sentences that state it. Read from a Store, an

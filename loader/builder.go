@@ -39,9 +39,23 @@ func alias(n *graph.Node, name string) {
 }
 
 func (b *builder) edge(from graph.ID, rel graph.Relation, to graph.ID, s *sentence) {
+	b.unsureEdge(from, rel, to, s, 0)
+}
+
+// The confidences of the rules that infer a fact rather than read it from its words.
+const (
+	confidenceCue      = 0.8 // a participant: a person in a sentence with a participation cue
+	confidenceInferred = 0.7 // a citizenship from a post, an organiser from a title, a dateline's city
+	confidenceWeak     = 0.6 // a participating country: a country in a sentence with a cue
+)
+
+// unsureEdge records an edge read by a rule that is only so sure (0: sure).
+func (b *builder) unsureEdge(from graph.ID, rel graph.Relation, to graph.ID, s *sentence, confidence float64) {
 	e := graph.Edge{From: from, Relation: rel, To: to}
 	if s != nil {
-		e.Evidence = []graph.Evidence{s.evidence(b.docID)}
+		ev := s.evidence(b.docID)
+		ev.Confidence = confidence
+		e.Evidence = []graph.Evidence{ev}
 	}
 	b.edges = append(b.edges, e)
 }
@@ -142,7 +156,7 @@ func (b *builder) tenure(x *extraction, t tenure) {
 	}
 	if ownerCountry != "" {
 		b.edge(postID, graph.RelPostCountry, ownerCountry, t.sent)
-		b.edge(t.person.id, graph.RelCitizenOf, ownerCountry, t.sent)
+		b.unsureEdge(t.person.id, graph.RelCitizenOf, ownerCountry, t.sent, confidenceInferred)
 	}
 	tenureID := graph.NewID(graph.KindTenure, string(t.person.id)+"|"+string(postID))
 	spelled := t.spelled
@@ -178,7 +192,11 @@ func (b *builder) event(x *extraction, e *event) {
 		b.mention(id, s)
 	}
 	if e.city != nil {
-		b.edge(id, graph.RelHeldIn, b.city(x, e.city, ""), factSent)
+		confidence := 0.0
+		if e.cityByDateline {
+			confidence = confidenceInferred
+		}
+		b.unsureEdge(id, graph.RelHeldIn, b.city(x, e.city, ""), factSent, confidence)
 	}
 	if e.country != nil {
 		b.edge(id, graph.RelInCountry, b.country(e.country, ""), factSent)
@@ -211,13 +229,17 @@ func (b *builder) event(x *extraction, e *event) {
 		}
 	}
 	for _, p := range e.persons {
-		b.edge(id, graph.RelParticipant, p.id, personSentence(e, p))
+		confidence := confidenceCue
+		if e.chairedBy(p) {
+			confidence = 0
+		}
+		b.unsureEdge(id, graph.RelParticipant, p.id, personSentence(e, p), confidence)
 	}
 	for _, c := range e.countries {
-		b.edge(id, graph.RelParticipantCountry, b.country(c, ""), first)
+		b.unsureEdge(id, graph.RelParticipantCountry, b.country(c, ""), first, confidenceWeak)
 	}
 	for _, o := range e.organizers {
-		b.edge(id, graph.RelOrganizedBy, b.org(o), first)
+		b.unsureEdge(id, graph.RelOrganizedBy, b.org(o), first, confidenceInferred)
 	}
 	if e.partOf != nil {
 		b.edge(id, graph.RelEventPartOf, x.eventID(e.partOf), first)

@@ -81,6 +81,9 @@ func Explain(ctx context.Context, gz *gazetteer.Gazetteer, res Resolver, name st
 		}
 		for _, ev := range e.Evidence {
 			f := fmt.Sprintf("%s -%s-> %s (rule: %s)", names[e.From], e.Relation, names[e.To], relationRules[e.Relation])
+			if ev.Confidence > 0 {
+				f += fmt.Sprintf(" (confidence %.1f)", ev.Confidence)
+			}
 			if key := fmt.Sprint(ev.Offset, f); !seen[key] {
 				seen[key] = true
 				facts[ev.Offset] = append(facts[ev.Offset], f)

@@ -144,7 +144,7 @@ func (x *extraction) placeByDateline(it *item) {
 		// A dateline says where the report was filed: it places what happened there, not a
 		// planned event, an interview, nor one the text puts at a venue or in another country.
 		if e.city == nil && !e.planned && e.typ != graph.EventOther && e.venue == "" && (e.country == nil || e.country == co) {
-			e.city = c
+			e.city, e.cityByDateline = c, true
 		}
 	}
 }

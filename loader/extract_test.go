@@ -93,6 +93,9 @@ func renderFacts(t *testing.T, cs *graph.ChangeSet) string {
 			continue
 		}
 		line := fmt.Sprintf("  %s -%s-> %s", names[e.From], e.Relation, names[e.To])
+		if len(e.Evidence) > 0 && e.Evidence[0].Confidence > 0 {
+			line += fmt.Sprintf(" (confidence %.1f)", e.Evidence[0].Confidence)
+		}
 		if !seen[line] {
 			seen[line] = true
 			lines = append(lines, line)

@@ -253,6 +253,16 @@ func (x *extraction) chairAt(s *sentence, i int) (chair, bool) {
 	return chair{}, false
 }
 
+// chairedBy reports whether p chairs the event.
+func (e *event) chairedBy(p *person) bool {
+	for _, c := range e.chairs {
+		if c.person == p {
+			return true
+		}
+	}
+	return false
+}
+
 func (e *event) addChair(c chair) {
 	for _, old := range e.chairs {
 		if old.person == c.person && old.country == c.country {

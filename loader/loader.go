@@ -22,7 +22,7 @@ import (
 )
 
 // Version names the extraction rules; documents loaded by other rules are read again.
-const Version = "1"
+const Version = "2"
 
 // Config configures a Loader.
 type Config struct {

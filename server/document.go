@@ -66,6 +66,14 @@ func (q *queryResolver) evidence(ctx context.Context, evs []graph.Evidence) ([]*
 	return out, nil
 }
 
+// Confidence resolves Evidence.confidence.
+func (e *evidenceResolver) Confidence() *float64 {
+	if e.ev.Confidence == 0 {
+		return nil
+	}
+	return &e.ev.Confidence
+}
+
 // Document resolves Evidence.document.
 func (e *evidenceResolver) Document() *documentResolver { return e.doc }
 

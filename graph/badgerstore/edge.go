@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/dgraph-io/badger/v4"
@@ -25,20 +26,32 @@ func checkRelation(rel graph.Relation) error {
 }
 
 // encodeEvidence encodes one document's evidence of an edge, sorted by offset. Each entry is
-// a uvarint offset, then a uvarint length<<1|literal, then the sentence's bytes if literal. A
-// sentence that is the document's text at its offset is stored as its length alone and rebuilt
-// from the text when read; any other sentence (one the loader normalised, say) is stored whole.
+// a uvarint offset, then a uvarint length<<2|confident<<1|literal, then the confidence in
+// hundredths as one byte if confident, then the sentence's bytes if literal. A sentence that is
+// the document's text at its offset is stored as its length alone and rebuilt from the text
+// when read; any other sentence (one the loader normalised, say) is stored whole.
 func encodeEvidence(text string, evs []graph.Evidence) []byte {
 	var b []byte
 	for _, ev := range evs {
 		b = binary.AppendUvarint(b, uint64(ev.Offset))
-		n := uint64(len(ev.Sentence)) << 1
-		if end := ev.Offset + len(ev.Sentence); end <= len(text) && text[ev.Offset:end] == ev.Sentence {
-			b = binary.AppendUvarint(b, n)
-			continue
+		n := uint64(len(ev.Sentence)) << 2
+		percent := byte(math.Round(min(max(ev.Confidence, 0), 1) * 100))
+		if percent > 0 {
+			n |= 2
 		}
-		b = binary.AppendUvarint(b, n|1)
-		b = append(b, ev.Sentence...)
+		literal := true
+		if end := ev.Offset + len(ev.Sentence); end <= len(text) && text[ev.Offset:end] == ev.Sentence {
+			literal = false
+		} else {
+			n |= 1
+		}
+		b = binary.AppendUvarint(b, n)
+		if percent > 0 {
+			b = append(b, percent)
+		}
+		if literal {
+			b = append(b, ev.Sentence...)
+		}
 	}
 	return b
 }
@@ -53,7 +66,14 @@ func decodeEvidence(b []byte, doc uuid.UUID, text string) ([]graph.Evidence, err
 			return nil, errors.New("decode evidence: bad varint")
 		}
 		b = b[n1+n2:]
-		length, literal := size>>1, size&1 == 1
+		length, confident, literal := size>>2, size&2 != 0, size&1 != 0
+		var confidence float64
+		if confident {
+			if len(b) == 0 {
+				return nil, errors.New("decode evidence: confidence missing")
+			}
+			confidence, b = float64(b[0])/100, b[1:]
+		}
 		var sentence string
 		switch {
 		case literal && length <= uint64(len(b)):
@@ -63,7 +83,7 @@ func decodeEvidence(b []byte, doc uuid.UUID, text string) ([]graph.Evidence, err
 		default:
 			return nil, fmt.Errorf("decode evidence: sentence at %d+%d out of range", offset, length)
 		}
-		evs = append(evs, graph.Evidence{Document: formatID(doc), Sentence: sentence, Offset: int(offset)})
+		evs = append(evs, graph.Evidence{Document: formatID(doc), Sentence: sentence, Offset: int(offset), Confidence: confidence})
 	}
 	return evs, nil
 }

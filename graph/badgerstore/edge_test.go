@@ -18,8 +18,9 @@ func TestEvidenceEncoding(t *testing.T) {
 		maxSize int // bytes of the encoded value
 	}{
 		{"text at its offset", graph.Evidence{Sentence: "He met the President.", Offset: 48}, 2},
-		{"normalised", graph.Evidence{Sentence: "The CSTO Secretary General arrived in Bishkek.", Offset: 0}, 48},
+		{"normalised", graph.Evidence{Sentence: "The CSTO Secretary General arrived in Bishkek.", Offset: 0}, 49},
 		{"past the end", graph.Evidence{Sentence: "He met the President. Later", Offset: 48}, 29},
+		{"with a confidence", graph.Evidence{Sentence: "He met the President.", Offset: 48, Confidence: 0.7}, 3},
 	}
 	for _, tt := range tests {
 		b := encodeEvidence(text, []graph.Evidence{tt.ev})
@@ -36,7 +37,7 @@ func TestEvidenceEncoding(t *testing.T) {
 			t.Errorf("%s: decodeEvidence (-want +got):\n%s", tt.name, diff)
 		}
 	}
-	for _, bad := range [][]byte{{0x80}, {5, 200}, {0, 7, 'a'}, {2, 4}} {
+	for _, bad := range [][]byte{{0x80}, {5, 200}, {0, 13, 'a'}, {2, 8}, {0, 2}} {
 		if evs, err := decodeEvidence(bad, doc, "abc"); err == nil {
 			t.Errorf("decodeEvidence(%x) = %v, want error", bad, evs)
 		}
