@@ -81,7 +81,7 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 		}
 	}
 	if e.country == nil {
-		if c := x.countryIn(s); c != nil {
+		if c := x.countryIn(s); c != nil && (e.city == nil || x.gz.CountryByCode(e.city.CountryCode) == c) {
 			e.country = c
 			e.facts[s] = true
 		}
@@ -386,12 +386,18 @@ func (x *extraction) countryIn(s *sentence) *gazetteer.Country {
 		if s.toks[j].is("the") && j > 0 {
 			j--
 		}
-		if s.toks[j].is("in") || s.toks[j].is("of") && j > 0 && s.toks[j-1].is("territory") {
+		if s.toks[j].is("in") && !(j > 0 && topicNouns[s.toks[j-1].lower()]) || s.toks[j].is("of") && j > 0 && s.toks[j-1].is("territory") {
 			return m.match.Country
 		}
 	}
 	return nil
 }
+
+// topicNouns take "in <country>" as what they are about, not where something happens: "the
+// situation in Afghanistan".
+var topicNouns = wordSet(`situation crisis conflict conflicts developments events war elections election settlement
+stability instability security peace presence interests interest investments investment reforms terrorism threats
+unrest tensions`)
 
 // venueHeads end the names of venues.
 var venueHeads = wordSet(`ground grounds range headquarters base airfield aerodrome airport hall palace building residence hotel polygon
