@@ -386,18 +386,28 @@ func (x *extraction) countryIn(s *sentence) *gazetteer.Country {
 		if s.toks[j].is("the") && j > 0 {
 			j--
 		}
-		if s.toks[j].is("in") && !(j > 0 && topicNouns[s.toks[j-1].lower()]) || s.toks[j].is("of") && j > 0 && s.toks[j-1].is("territory") {
+		if s.toks[j].is("in") && !topicOf(s, m) || s.toks[j].is("of") && j > 0 && s.toks[j-1].is("territory") {
 			return m.match.Country
 		}
 	}
 	return nil
 }
 
+// topicOf reports whether the country mark m is what a topic noun is about: "the situation in
+// Afghanistan", "the border with Afghanistan".
+func topicOf(s *sentence, m mark) bool {
+	j := m.from - 1
+	if j > 0 && s.toks[j].is("the") {
+		j--
+	}
+	return j > 0 && s.toks[j].is("in", "with", "around", "on") && topicNouns[s.toks[j-1].lower()]
+}
+
 // topicNouns take "in <country>" as what they are about, not where something happens: "the
 // situation in Afghanistan".
 var topicNouns = wordSet(`situation crisis conflict conflicts developments events war elections election settlement
 stability instability security peace presence interests interest investments investment reforms terrorism threats
-unrest tensions`)
+unrest tensions border borders`)
 
 // venueHeads end the names of venues.
 var venueHeads = wordSet(`ground grounds range headquarters base airfield aerodrome airport hall palace building residence hotel polygon

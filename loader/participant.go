@@ -53,7 +53,9 @@ func (x *extraction) readParticipants(s *sentence, e *event, others []*person) {
 				e.persons = appendPerson(e.persons, m.person)
 			}
 		case markCountry:
-			e.countries = appendCountry(e.countries, m.match.Country)
+			if !topicOf(s, m) {
+				e.countries = appendCountry(e.countries, m.match.Country)
+			}
 		}
 	}
 }
