@@ -44,7 +44,7 @@ var relationRules = map[graph.Relation]string{
 	graph.RelPostCountry:        "the title's owner: a country or its adjective before the title, or \"of\" a country after it",
 	graph.RelCitizenOf:          "the country whose post the person holds",
 	graph.RelPartOf:             "a body of an organisation (gazetteer, or \"X of Y\")",
-	graph.RelMemberOf:           "membership stated in the text",
+	graph.RelMemberOf:           "\"member states\" of an organisation with a list of countries, \"X joined\" or \"became a member of\"",
 	graph.RelLocatedIn:          "the gazetteer's country of the place, or the country the text gives",
 	graph.RelHeldIn:             "a city in the sentence that names the event, or the item's dateline",
 	graph.RelAtVenue:            "\"at\" a venue, or a region, in the sentence that names the event",

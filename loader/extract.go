@@ -31,6 +31,8 @@ type extraction struct {
 	tenures   []tenure
 	pending   []pendingChain // titles whose sentence names no holder
 	events    []*event
+	// memberships are the countries the document says belong to an organisation.
+	memberships []membership
 }
 
 // Extract reads a document and returns what it contributes to the graph.
@@ -94,6 +96,7 @@ func (x *extraction) read() {
 	for _, s := range all {
 		x.findRegions(s)
 		x.findTenures(s)
+		x.findMemberships(s)
 	}
 	x.resolvePending()
 	for _, it := range x.items {
@@ -211,6 +214,9 @@ func (x *extraction) changeSet(ctx context.Context, res Resolver) (*graph.Change
 	}
 	for _, t := range x.tenures {
 		b.tenure(x, t)
+	}
+	for _, m := range x.memberships {
+		b.unsureEdge(b.country(m.country, ""), graph.RelMemberOf, b.org(m.org), m.sent, confidenceInferred)
 	}
 	for _, e := range x.events {
 		b.event(x, e)

@@ -1,0 +1,42 @@
+package loader
+
+import (
+	"sort"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/loader/gazetteer"
+	"github.com/kgraph/kg/loader/text"
+)
+
+func TestMemberships(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"The CSTO is a military alliance consisting of six countries: Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan.",
+			[]string{"Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"}},
+		{"The foreign ministers of the SCO member states, India and Pakistan among them, met in Astana.",
+			[]string{"India", "Pakistan"}},
+		{"The heads of the emergency departments of Belarus, Kazakhstan and Russia took part in the CSTO meeting.", nil},
+		{"Iran became a full member of the SCO in 2023.", []string{"Iran"}},
+		{"Belarus joined the Shanghai Cooperation Organisation at the Astana summit.", []string{"Belarus"}},
+	}
+	for _, tt := range tests {
+		doc, err := text.Read("t.txt", []byte("published: 2024-05-10\n\n"+tt.sentence+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := newExtraction(gazetteer.Default(), graph.NewID(graph.KindDocument, "t"), doc)
+		x.read()
+		var got []string
+		for _, m := range x.memberships {
+			got = append(got, m.country.Name)
+		}
+		sort.Strings(got)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.sentence, diff)
+		}
+	}
+}
