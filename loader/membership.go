@@ -15,7 +15,7 @@ var memberCues = wordSet(`member members membership consisting consists comprisi
 
 // findMemberships reads the members of an organisation from a sentence that names the
 // organisation, says "member states" (or "members of", "consisting of") and lists two countries
-// or more after that cue.
+// or more right after that cue.
 func (x *extraction) findMemberships(s *sentence) {
 	x.findJoiners(s)
 	var org *orgRef
@@ -31,18 +31,38 @@ func (x *extraction) findMemberships(s *sentence) {
 	if org == nil || cue < 0 {
 		return
 	}
-	var countries []*gazetteer.Country
-	for _, m := range s.marks {
-		if m.kind == markCountry && m.from > cue {
-			countries = appendCountry(countries, m.match.Country)
-		}
-	}
+	countries := countryList(s, cue)
 	if len(countries) < 2 {
 		return
 	}
 	for _, c := range countries {
 		x.memberships = append(x.memberships, membership{country: c, org: org, sent: s})
 	}
+}
+
+// countryList returns the list of countries that starts within a few words after token i:
+// country names joined only by commas, "and", "the", a colon or a dash.
+func countryList(s *sentence, i int) []*gazetteer.Country {
+	var out []*gazetteer.Country
+	last := -1
+	for _, m := range s.marks {
+		if m.from <= i || m.kind != markCountry {
+			continue
+		}
+		if last < 0 && m.from > i+8 {
+			break
+		}
+		if last >= 0 {
+			for _, t := range s.toks[last:m.from] {
+				if !t.is(",", "and", "the", ":", "-", "–", "—") {
+					return out
+				}
+			}
+		}
+		out = appendCountry(out, m.match.Country)
+		last = m.to
+	}
+	return out
 }
 
 // findJoiners reads one country's membership: "Iran became a full member of the SCO", "Belarus
