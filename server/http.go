@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
+	"time"
 
 	graphql "github.com/graph-gophers/graphql-go"
 	gqlerrors "github.com/graph-gophers/graphql-go/errors"
@@ -29,6 +31,25 @@ func New(cfg Config) (http.Handler, error) {
 		fmt.Fprintln(w, "ok")
 	})
 	return mux, nil
+}
+
+// NewHTTPServer returns an http.Server of the handler New returns, with timeouts that keep
+// slow clients from holding connections: a request's headers and body must arrive within
+// cfg.ReadTimeout, and its answer leave within cfg.Timeout plus the same again.
+func NewHTTPServer(cfg Config) (*http.Server, error) {
+	h, err := New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	cfg = cfg.withDefaults()
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: cfg.ReadTimeout,
+		ReadTimeout:       cfg.ReadTimeout,
+		WriteTimeout:      cfg.Timeout + cfg.ReadTimeout,
+		IdleTimeout:       time.Minute,
+		ErrorLog:          slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn),
+	}, nil
 }
 
 // request is a GraphQL request as POST bodies and GET parameters carry it.

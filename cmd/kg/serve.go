@@ -42,7 +42,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return 1
 		}
 	}
-	handler, err := server.New(server.Config{Store: st, Logger: log})
+	srv, err := server.NewHTTPServer(server.Config{Store: st, Logger: log})
 	if err != nil {
 		fmt.Fprintln(stderr, "kg serve:", err)
 		return 1
@@ -52,7 +52,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "kg serve:", err)
 		return 1
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/")
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
