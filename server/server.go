@@ -37,6 +37,9 @@ type Config struct {
 	MaxQueryLength int           // longest query text in bytes; default 16 KiB
 	MaxCost        int           // largest estimated cost of a query (see costModel); default 20,000
 	MaxFields      int           // most fields a query selects, aliases and fragments expanded; default 500
+	Token          string        // when set, every HTTP request must carry "Authorization: Bearer <Token>"
+	CORSOrigins    []string      // origins whose browsers may call the API ("*" for any); none by default
+	MaxPersisted   int           // automatic persisted queries kept; default 1,000
 }
 
 // listFanOut is the length the cost estimate assumes of a list without a `first` argument.
@@ -52,14 +55,17 @@ func (c Config) withDefaults() Config {
 	c.MaxQueryLength = cmp.Or(c.MaxQueryLength, 16<<10)
 	c.MaxCost = cmp.Or(c.MaxCost, 20_000)
 	c.MaxFields = cmp.Or(c.MaxFields, 500)
+	c.MaxPersisted = cmp.Or(c.MaxPersisted, 1000)
 	return c
 }
 
 // executor runs queries against the parsed schema and turns their errors into public ones.
 type executor struct {
-	schema *graphql.Schema
-	cost   *costModel
-	cfg    Config
+	schema    *graphql.Schema
+	cost      *costModel
+	persisted *queryCache
+	metrics   *metrics
+	cfg       Config
 }
 
 func newExecutor(cfg Config) (*executor, error) {
@@ -79,13 +85,18 @@ func newExecutor(cfg Config) (*executor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse schema: %w", err)
 	}
-	return &executor{schema: s, cost: newCostModel(s, listFanOut, cfg.MaxPageSize), cfg: cfg}, nil
+	return &executor{
+		schema:    s,
+		cost:      newCostModel(s, listFanOut, cfg.MaxPageSize),
+		persisted: newQueryCache(cfg.MaxPersisted),
+		metrics:   newMetrics(),
+		cfg:       cfg,
+	}, nil
 }
 
 // exec runs one query; every error in the response carries a code and only public text.
 func (e *executor) exec(ctx context.Context, query, operation string, vars map[string]any) *graphql.Response {
-	if len(query) > e.cfg.MaxQueryLength {
-		err := &apiError{code: codeCostLimit, message: fmt.Sprintf("query is %d bytes long, over the limit of %d", len(query), e.cfg.MaxQueryLength)}
+	if err := e.checkLength(query); err != nil {
 		return &graphql.Response{Errors: []*gqlerrors.QueryError{err.queryError()}}
 	}
 	if refused := e.checkCost(ctx, query, operation, vars); refused != nil {
@@ -101,6 +112,14 @@ func (e *executor) exec(ctx context.Context, query, operation string, vars map[s
 		return cmp.Compare(fmt.Sprint(a.Path...), fmt.Sprint(b.Path...))
 	})
 	return resp
+}
+
+// checkLength refuses a query longer than the limit.
+func (e *executor) checkLength(query string) *apiError {
+	if len(query) > e.cfg.MaxQueryLength {
+		return &apiError{code: codeCostLimit, message: fmt.Sprintf("query is %d bytes long, over the limit of %d", len(query), e.cfg.MaxQueryLength)}
+	}
+	return nil
 }
 
 // checkCost refuses a query whose estimated cost or number of fields is over the limits, or
