@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 )
@@ -67,4 +68,12 @@ func (d Date) Last() (time.Time, bool) {
 		return t.AddDate(0, 1, -1), true
 	}
 	return t, true
+}
+
+// CompareDates orders dates by their first day, then coarser first ("2025" before
+// "2025-01-01"), so that the order is total; the empty Date comes first.
+func CompareDates(a, b Date) int {
+	ta, _ := a.Time()
+	tb, _ := b.Time()
+	return cmp.Or(ta.Compare(tb), cmp.Compare(a, b))
 }

@@ -24,25 +24,13 @@ func Terms(tenures []*Node) []Term {
 		term := Term{Tenure: t}
 		from := t.From
 		if from == "" && len(t.Seen) > 0 {
-			from = slices.MinFunc(t.Seen, func(a, b Date) int {
-				ta, _ := a.Time()
-				tb, _ := b.Time()
-				return ta.Compare(tb)
-			})
+			from = slices.MinFunc(t.Seen, CompareDates)
 		}
 		term.Start, _ = from.Time()
 		term.End, _ = t.To.Last()
 		terms = append(terms, term)
 	}
-	slices.SortStableFunc(terms, func(a, b Term) int {
-		if a.Start.IsZero() != b.Start.IsZero() {
-			if a.Start.IsZero() {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.Tenure.ID, b.Tenure.ID))
-	})
+	slices.SortStableFunc(terms, Term.Compare)
 	for i := range terms {
 		if !terms[i].End.IsZero() || terms[i].Start.IsZero() {
 			continue
@@ -55,6 +43,17 @@ func Terms(tenures []*Node) []Term {
 		}
 	}
 	return terms
+}
+
+// Compare orders terms by start, terms without a start last, ties by tenure ID.
+func (t Term) Compare(o Term) int {
+	if t.Start.IsZero() != o.Start.IsZero() {
+		if t.Start.IsZero() {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(t.Start.Compare(o.Start), cmp.Compare(t.Tenure.ID, o.Tenure.ID))
 }
 
 // Covers reports whether the term overlaps the date d: for a day, whether the term includes
