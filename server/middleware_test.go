@@ -148,7 +148,7 @@ func TestMetrics(t *testing.T) {
 		`kg_http_request_duration_seconds_bucket{handler="/graphql",le="+Inf"} 2` + "\n",
 		`kg_http_request_duration_seconds_count{handler="/graphql"} 2` + "\n",
 		`kg_graphql_errors_total{code="BAD_USER_INPUT"} 1` + "\n",
-		`kg_store_nodes{kind="Person"} 5` + "\n",
+		`kg_store_nodes{kind="Person"} 7` + "\n",
 		"kg_store_edges ",
 	} {
 		if !strings.Contains(string(b), want) {
