@@ -45,23 +45,32 @@ func (x node) neighbours(ctx context.Context, rel graph.Relation, dir graph.Dire
 // edgeEvidence collects the evidence of x's outgoing edges of the given relations, each
 // sentence once.
 func (x node) edgeEvidence(ctx context.Context, rels ...graph.Relation) ([]graph.Evidence, error) {
-	var out []graph.Evidence
-	seen := make(map[graph.Evidence]bool)
+	var lists [][]graph.Evidence
 	for _, rel := range rels {
 		edges, err := x.q.store.Edges(ctx, x.n.ID, rel, graph.Out)
 		if err != nil {
 			return nil, err
 		}
 		for _, e := range edges {
-			for _, ev := range e.Evidence {
-				if !seen[ev] {
-					seen[ev] = true
-					out = append(out, ev)
-				}
+			lists = append(lists, e.Evidence)
+		}
+	}
+	return uniqueEvidence(lists...), nil
+}
+
+// uniqueEvidence joins lists of evidence, keeping each sentence of a document once, in order.
+func uniqueEvidence(lists ...[]graph.Evidence) []graph.Evidence {
+	var out []graph.Evidence
+	seen := make(map[graph.Evidence]bool)
+	for _, evs := range lists {
+		for _, ev := range evs {
+			if !seen[ev] {
+				seen[ev] = true
+				out = append(out, ev)
 			}
 		}
 	}
-	return out, nil
+	return out
 }
 
 // events resolves the events field of the types that events involve.
