@@ -153,9 +153,5 @@ func (e *eventResolver) Documents(ctx context.Context) ([]*documentResolver, err
 
 // Evidence resolves Event.evidence: the sentences that mention the event.
 func (e *eventResolver) Evidence(ctx context.Context) ([]*evidenceResolver, error) {
-	evs, err := e.edgeEvidence(ctx, graph.RelMentionedIn)
-	if err != nil {
-		return nil, err
-	}
-	return e.q.evidence(ctx, evs)
+	return e.evidence(ctx, -1, graph.RelMentionedIn)
 }

@@ -190,13 +190,13 @@ type hopResolver struct {
 }
 
 // From resolves Hop.from.
-func (h *hopResolver) From() *nodeResolver { return newNode(node{h.q, h.from}) }
+func (h *hopResolver) From() *nodeResolver { return newNode(node{q: h.q, n: h.from}) }
 
 // Relation resolves Hop.relation.
 func (h *hopResolver) Relation() string { return h.relation }
 
 // To resolves Hop.to.
-func (h *hopResolver) To() *nodeResolver { return newNode(node{h.q, h.to}) }
+func (h *hopResolver) To() *nodeResolver { return newNode(node{q: h.q, n: h.to}) }
 
 // Evidence resolves Hop.evidence.
 func (h *hopResolver) Evidence(ctx context.Context) ([]*evidenceResolver, error) {

@@ -28,25 +28,25 @@ func (p *personResolver) Tenures(ctx context.Context) ([]*tenureResolver, error)
 	return all(newTenure)(p.neighbours(ctx, graph.RelHolder, graph.In, graph.KindTenure))
 }
 
-// Posts resolves Person.posts: the posts of the tenures, each once, read in one call.
+// Posts resolves Person.posts: the posts of the tenures, each once.
 func (p *personResolver) Posts(ctx context.Context) ([]*postResolver, error) {
 	tenures, err := p.neighbours(ctx, graph.RelHolder, graph.In, graph.KindTenure)
 	if err != nil {
 		return nil, err
 	}
-	var ids []graph.ID
+	var posts []node
 	for _, t := range tenures {
-		edges, err := p.q.store.Edges(ctx, t.n.ID, graph.RelTenurePost, graph.Out)
+		ofTenure, err := t.neighbours(ctx, graph.RelTenurePost, graph.Out, graph.KindPost)
 		if err != nil {
 			return nil, err
 		}
-		for _, e := range edges {
-			if !slices.Contains(ids, e.To) {
-				ids = append(ids, e.To)
+		for _, post := range ofTenure {
+			if !slices.ContainsFunc(posts, func(x node) bool { return x.n.ID == post.n.ID }) {
+				posts = append(posts, post)
 			}
 		}
 	}
-	return all(newPost)(p.q.nodes(ctx, ids, graph.KindPost))
+	return all(newPost)(posts, nil)
 }
 
 // Events resolves Person.events.
@@ -65,11 +65,7 @@ func (p *personResolver) Mentions(ctx context.Context, args firstArgs) ([]*evide
 	if err != nil {
 		return nil, err
 	}
-	evs, err := p.edgeEvidence(ctx, graph.RelMentionedIn)
-	if err != nil {
-		return nil, err
-	}
-	return p.q.evidence(ctx, evs[:min(req.First, len(evs))])
+	return p.evidence(ctx, req.First, graph.RelMentionedIn)
 }
 
 // Timeline resolves Person.timeline: the events involving the person and the starts of the
@@ -84,8 +80,8 @@ func (p *personResolver) Timeline(ctx context.Context) ([]*timelineEntry, error)
 		return nil, err
 	}
 	var out []*timelineEntry
-	for _, e := range events {
-		out = append(out, &timelineEntry{date: e.Start, event: newEvent(node{p.q, e})})
+	for _, e := range p.q.group(events) {
+		out = append(out, &timelineEntry{date: e.n.Start, event: newEvent(e)})
 	}
 	for _, t := range tenures {
 		start := t.n.From
@@ -202,9 +198,5 @@ func (t *tenureResolver) Seen() []date { return dates(t.n.Seen) }
 
 // Evidence resolves Tenure.evidence: the sentences that name the holder and the post.
 func (t *tenureResolver) Evidence(ctx context.Context) ([]*evidenceResolver, error) {
-	evs, err := t.edgeEvidence(ctx, graph.RelHolder, graph.RelTenurePost)
-	if err != nil {
-		return nil, err
-	}
-	return t.q.evidence(ctx, evs)
+	return t.evidence(ctx, -1, graph.RelHolder, graph.RelTenurePost)
 }

@@ -141,9 +141,7 @@ func (q *queryResolver) everyNode(ctx context.Context, f graph.NodeFilter) ([]no
 		if err != nil {
 			return nil, err
 		}
-		for _, n := range p.Nodes {
-			out = append(out, node{q, n})
-		}
+		out = append(out, q.group(p.Nodes)...)
 		if !p.HasNext || len(p.Cursors) == 0 {
 			return out, nil
 		}

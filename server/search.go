@@ -39,10 +39,14 @@ func (q *queryResolver) Search(ctx context.Context, args searchArgs) ([]*searchH
 	if err != nil {
 		return nil, err
 	}
+	byID := map[graph.ID]node{}
+	for _, x := range q.group(nodes) {
+		byID[x.n.ID] = x
+	}
 	var out []*searchHitResolver
-	for i, n := range nodes {
-		if n != nil {
-			out = append(out, &searchHitResolver{node: node{q, n}, hit: hits[i]})
+	for _, h := range hits {
+		if x, ok := byID[h.ID]; ok {
+			out = append(out, &searchHitResolver{node: x, hit: h})
 		}
 	}
 	return out, nil

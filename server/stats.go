@@ -203,15 +203,24 @@ func (q *queryResolver) nodeBuckets(ctx context.Context, buckets []bucket, first
 		return nil, err
 	}
 	var kept []bucket
-	for i, n := range nodes {
-		if n != nil && n.Kind == kind {
+	for i, x := range nodes {
+		if x != nil && x.Kind == kind {
 			b := buckets[i]
-			b.key, b.n = n.Name, n
+			b.key, b.n = x.Name, x
 			kept = append(kept, b)
 		}
 	}
 	slices.SortStableFunc(kept, func(a, b bucket) int { return cmp.Or(b.count-a.count, cmp.Compare(a.key, b.key)) })
-	return q.bucketResolvers(kept[:min(first, len(kept))]), nil
+	kept = kept[:min(first, len(kept))]
+	out := q.bucketResolvers(kept)
+	shown := make([]*graph.Node, len(kept))
+	for i, b := range kept {
+		shown[i] = b.n
+	}
+	for i, x := range q.group(shown) { // the nodes shown are siblings, for their fields
+		out[i].node = x
+	}
+	return out, nil
 }
 
 // tally counts events by a key or a node, each event at most once per bucket.
@@ -283,8 +292,9 @@ func nodeIDs(nodes []*graph.Node) []graph.ID {
 
 // bucketResolver resolves Bucket.
 type bucketResolver struct {
-	q *queryResolver
-	b bucket
+	q    *queryResolver
+	b    bucket
+	node node // the bucket's node, if any, with its siblings
 }
 
 // Key resolves Bucket.key.
@@ -292,10 +302,10 @@ func (b *bucketResolver) Key() string { return b.b.key }
 
 // Node resolves Bucket.node: null for buckets keyed by text.
 func (b *bucketResolver) Node() *nodeResolver {
-	if b.b.n == nil {
+	if b.node.n == nil {
 		return nil
 	}
-	return newNode(node{b.q, b.b.n})
+	return newNode(b.node)
 }
 
 // Count resolves Bucket.count.

@@ -47,16 +47,16 @@ func (q *queryResolver) Holders(ctx context.Context, args holdersArgs) ([]*tenur
 	if err != nil {
 		return nil, err
 	}
-	byID := map[graph.ID]*graph.Node{}
+	byID := map[graph.ID]node{}
 	for _, t := range tenures {
-		byID[t.n.ID] = t.n
+		byID[t.n.ID] = t
 	}
 	var terms []graph.Term
 	for _, es := range edges {
 		var ofPost []*graph.Node
 		for _, e := range es {
-			if t := byID[e.From]; t != nil {
-				ofPost = append(ofPost, t)
+			if t, ok := byID[e.From]; ok {
+				ofPost = append(ofPost, t.n)
 			}
 		}
 		terms = append(terms, graph.Terms(ofPost)...)
@@ -65,7 +65,7 @@ func (q *queryResolver) Holders(ctx context.Context, args holdersArgs) ([]*tenur
 	var out []*tenureResolver
 	for _, t := range terms {
 		if args.At == nil || t.Covers(graph.Date(*args.At)) {
-			out = append(out, newTenure(node{q, t.Tenure}))
+			out = append(out, newTenure(byID[t.Tenure.ID]))
 		}
 	}
 	return out, nil
