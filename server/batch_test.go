@@ -72,7 +72,7 @@ func (s *countingStore) FindNodes(ctx context.Context, f graph.NodeFilter, p gra
 
 // manyEventsStore returns a store of n events, one document each: each event has a city in a
 // country, a chair and three participants, each with a citizenship.
-func manyEventsStore(t *testing.T, n int) graph.Store {
+func manyEventsStore(t testing.TB, n int) graph.Store {
 	t.Helper()
 	ctx := context.Background()
 	st, err := badgerstore.Open(ctx, badgerstore.Config{InMemory: true})
@@ -137,4 +137,19 @@ func TestNoNPlusOne(t *testing.T) {
 	if calls[100] > bound || calls[100] != calls[10] {
 		t.Errorf("store calls: %d for 10 events, %d for 100; want the same, at most %d", calls[10], calls[100], bound)
 	}
+}
+
+// BenchmarkEventsPage runs the query of TestNoNPlusOne for a page of 100 events and reports
+// the store calls per query beside the time.
+func BenchmarkEventsPage(b *testing.B) {
+	st := &countingStore{Store: manyEventsStore(b, 120), calls: map[string]int{}}
+	query := `{ events(first: 100) { edges { node { title chairs { ... on Person { name } } city { name country { name } } participants { name country { name } } } } } }`
+	ctx := context.Background()
+	st.reset()
+	for b.Loop() {
+		if _, err := Query(ctx, st, query, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(st.total())/float64(b.N), "store-calls/op")
 }

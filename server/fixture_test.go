@@ -16,11 +16,11 @@ func id(kind graph.Kind, name string) graph.ID { return graph.NewID(kind, graph.
 // docBuilder builds the ChangeSet of one test document. Every edge carries one sentence of the
 // document as evidence, found in its text so that offsets are right.
 type docBuilder struct {
-	t  *testing.T
+	t  testing.TB
 	cs graph.ChangeSet
 }
 
-func newDoc(t *testing.T, source string, published graph.Date, title, text string) *docBuilder {
+func newDoc(t testing.TB, source string, published graph.Date, title, text string) *docBuilder {
 	d := graph.Node{ID: id(graph.KindDocument, source), Kind: graph.KindDocument, Name: title,
 		Source: source, Published: published, Text: text, Hash: source}
 	return &docBuilder{t: t, cs: graph.ChangeSet{Document: d}}
