@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -190,4 +191,20 @@ func (s *blockingStore) FindEvents(ctx context.Context, f graph.EventFilter, o g
 	<-ctx.Done()
 	s.cancelled <- ctx.Err()
 	return graph.Page{}, ctx.Err()
+}
+
+// TestPathNodeBudget searches for a path with a budget too small to reach the other end: the
+// search gives up with COST_LIMIT rather than walk the graph.
+func TestPathNodeBudget(t *testing.T) {
+	srv := newTestServer(t, Config{MaxPathNodes: 3})
+	query := fmt.Sprintf(`{ path(from: %q, to: %q) { hops { relation } } }`, id(graph.KindPerson, "Stanislav Zas"), id(graph.KindPerson, "Sergey Lavrov"))
+	_, got := postQuery(t, srv, query, nil)
+	got.checkPublic(t)
+	if diff := cmp.Diff([]string{codeCostLimit}, got.codes()); diff != "" {
+		t.Errorf("codes (-want +got):\n%s\n%+v", diff, got.Errors)
+	}
+	srv = newTestServer(t, Config{})
+	if _, got := postQuery(t, srv, query, nil); len(got.Errors) > 0 || got.Data["path"] == nil {
+		t.Errorf("with the default budget: %+v", got)
+	}
 }

@@ -10,11 +10,8 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// Bounds of the search for a path.
-const (
-	maxPathHops  = 6
-	maxPathNodes = 5000 // nodes reached before the search gives up
-)
+// maxPathHops bounds the maxHops argument of Query.path.
+const maxPathHops = 6
 
 // The relations of the hops that stand for a tenure: a person holds a post.
 const (
@@ -57,8 +54,8 @@ func (q *queryResolver) Path(ctx context.Context, args pathArgs) (*pathResolver,
 			if _, ok := reached[s.to]; ok {
 				continue
 			}
-			if len(reached) >= maxPathNodes {
-				return nil, &apiError{code: codeCostLimit, message: fmt.Sprintf("the search for a path reached %d nodes without finding one; ask for fewer hops", maxPathNodes)}
+			if len(reached) >= q.maxPathNodes {
+				return nil, &apiError{code: codeCostLimit, message: fmt.Sprintf("the search for a path reached %d nodes without finding one; ask for fewer hops", q.maxPathNodes)}
 			}
 			reached[s.to] = s
 			frontier = append(frontier, s.to)

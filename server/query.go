@@ -10,8 +10,9 @@ import (
 
 // queryResolver resolves the Query type and holds what every other resolver reaches through it.
 type queryResolver struct {
-	store       graph.Store
-	maxPageSize int
+	store        graph.Store
+	maxPageSize  int
+	maxPathNodes int
 }
 
 // idArgs are the arguments of the fields that take a required ID.

@@ -40,6 +40,7 @@ type Config struct {
 	Token          string        // when set, every HTTP request must carry "Authorization: Bearer <Token>"
 	CORSOrigins    []string      // origins whose browsers may call the API ("*" for any); none by default
 	MaxPersisted   int           // automatic persisted queries kept; default 1,000
+	MaxPathNodes   int           // nodes a search for a path may reach before it gives up; default 5,000
 }
 
 // listFanOut is the length the cost estimate assumes of a list without a `first` argument.
@@ -56,6 +57,7 @@ func (c Config) withDefaults() Config {
 	c.MaxCost = cmp.Or(c.MaxCost, 20_000)
 	c.MaxFields = cmp.Or(c.MaxFields, 500)
 	c.MaxPersisted = cmp.Or(c.MaxPersisted, 1000)
+	c.MaxPathNodes = cmp.Or(c.MaxPathNodes, 5000)
 	return c
 }
 
@@ -76,7 +78,7 @@ func newExecutor(cfg Config) (*executor, error) {
 	logPanic := gqllog.LoggerFunc(func(ctx context.Context, value any) {
 		cfg.Logger.ErrorContext(ctx, "graphql resolver panic", "panic", value, "stack", string(debug.Stack()))
 	})
-	s, err := graphql.ParseSchema(schema.String(), &queryResolver{store: cfg.Store, maxPageSize: cfg.MaxPageSize},
+	s, err := graphql.ParseSchema(schema.String(), &queryResolver{store: cfg.Store, maxPageSize: cfg.MaxPageSize, maxPathNodes: cfg.MaxPathNodes},
 		graphql.MaxDepth(cfg.MaxDepth),
 		graphql.UseStringDescriptions(),
 		graphql.Logger(logPanic),
