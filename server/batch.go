@@ -38,11 +38,12 @@ type edgeLoad struct {
 	endsErr  error
 }
 
-// docLoad is the documents of the evidence that one field shows for every sibling.
+// docLoad is the evidence that one field shows for every sibling, and its documents.
 type docLoad struct {
-	once sync.Once
-	docs map[graph.ID]*graph.Node
-	err  error
+	once     sync.Once
+	evidence map[graph.ID][]graph.Evidence
+	docs     map[graph.ID]*graph.Node
+	err      error
 }
 
 // group wraps nodes read together as siblings of one another, dropping nil ones.
@@ -136,6 +137,22 @@ func (s *siblings) endsOf(ctx context.Context, q *queryResolver, eq edgeQuery) (
 // sentence once and at most limit of them (all when limit < 0), with the documents of all of
 // it read in one call.
 func (s *siblings) evidenceOf(ctx context.Context, q *queryResolver, rels []graph.Relation, limit int) (map[graph.ID][]graph.Evidence, map[graph.ID]*graph.Node, error) {
+	s.mu.Lock()
+	key := fmt.Sprint(rels, limit)
+	if s.docs == nil {
+		s.docs = map[string]*docLoad{}
+	}
+	l := s.docs[key]
+	if l == nil {
+		l = &docLoad{}
+		s.docs[key] = l
+	}
+	s.mu.Unlock()
+	l.once.Do(func() { l.evidence, l.docs, l.err = s.readEvidence(ctx, q, rels, limit) })
+	return l.evidence, l.docs, l.err
+}
+
+func (s *siblings) readEvidence(ctx context.Context, q *queryResolver, rels []graph.Relation, limit int) (map[graph.ID][]graph.Evidence, map[graph.ID]*graph.Node, error) {
 	evidence := make(map[graph.ID][]graph.Evidence, len(s.ids))
 	for _, rel := range rels {
 		edges, err := s.edgesOf(ctx, q.store, edgeQuery{rel, graph.Out})
@@ -148,49 +165,33 @@ func (s *siblings) evidenceOf(ctx context.Context, q *queryResolver, rels []grap
 			}
 		}
 	}
-	for id, evs := range evidence {
-		evs = uniqueEvidence(evs)
+	var ids []graph.ID
+	seen := map[graph.ID]bool{}
+	for _, id := range s.ids {
+		evs := uniqueEvidence(evidence[id])
 		if limit >= 0 {
 			evs = evs[:min(limit, len(evs))]
 		}
 		evidence[id] = evs
-	}
-	s.mu.Lock()
-	key := fmt.Sprint(rels, limit)
-	if s.docs == nil {
-		s.docs = map[string]*docLoad{}
-	}
-	l := s.docs[key]
-	if l == nil {
-		l = &docLoad{}
-		s.docs[key] = l
-	}
-	s.mu.Unlock()
-	l.once.Do(func() {
-		var ids []graph.ID
-		seen := map[graph.ID]bool{}
-		for _, id := range s.ids {
-			for _, ev := range evidence[id] {
-				if !seen[ev.Document] {
-					seen[ev.Document] = true
-					ids = append(ids, ev.Document)
-				}
+		for _, ev := range evs {
+			if !seen[ev.Document] {
+				seen[ev.Document] = true
+				ids = append(ids, ev.Document)
 			}
 		}
-		l.docs = map[graph.ID]*graph.Node{}
-		if len(ids) == 0 {
-			return
+	}
+	docs := map[graph.ID]*graph.Node{}
+	if len(ids) == 0 {
+		return evidence, docs, nil
+	}
+	nodes, err := q.store.Nodes(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, d := range nodes {
+		if d != nil && d.Kind == graph.KindDocument {
+			docs[d.ID] = d
 		}
-		docs, err := q.store.Nodes(ctx, ids)
-		if err != nil {
-			l.err = err
-			return
-		}
-		for _, d := range docs {
-			if d != nil && d.Kind == graph.KindDocument {
-				l.docs[d.ID] = d
-			}
-		}
-	})
-	return evidence, l.docs, l.err
+	}
+	return evidence, docs, nil
 }
