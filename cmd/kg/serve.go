@@ -24,7 +24,7 @@ func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs, data := newFlags("serve", "[--data DIR] [--addr HOST:PORT] [--token TOKEN | --insecure] [--cors ORIGINS] [--load PATH...]", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	token := fs.String("token", os.Getenv("KG_TOKEN"), "require `TOKEN` as a bearer token on every request (default $KG_TOKEN)")
+	token := fs.String("token", "", "require `TOKEN` as a bearer token on every request; $KG_TOKEN when not given, which keeps it out of the process list")
 	insecure := fs.Bool("insecure", false, "allow a non-loopback --addr without --token")
 	cors := fs.String("cors", "", "comma-separated `ORIGINS` whose browsers may call the API, such as https://dash.example.org (* for any)")
 	var load stringList
@@ -34,6 +34,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	// "--load a b c": the paths after the flags belong to --load.
 	load = append(load, fs.Args()...)
+	if *token == "" {
+		*token = os.Getenv("KG_TOKEN") // read after parsing, so that --help never prints it
+	}
 	if !isLoopback(*addr) && *token == "" && !*insecure {
 		fmt.Fprintf(stderr, "kg serve: --addr %s is reachable from other machines; give --token TOKEN (or $KG_TOKEN) so that clients must authenticate, or --insecure to serve without one\n", *addr)
 		return 2

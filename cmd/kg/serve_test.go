@@ -64,3 +64,11 @@ func TestServeToken(t *testing.T) {
 		t.Fatal("serve did not stop")
 	}
 }
+
+func TestServeHelpHidesToken(t *testing.T) {
+	t.Setenv("KG_TOKEN", "s3cret-from-env")
+	var stderr bytes.Buffer
+	if code := run(context.Background(), []string{"serve", "--help"}, io.Discard, &stderr); code != 0 || strings.Contains(stderr.String(), "s3cret-from-env") {
+		t.Errorf("serve --help: exit %d, output shows the token:\n%s", code, stderr.String())
+	}
+}
