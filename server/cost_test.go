@@ -9,7 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func newTestCostModel(t *testing.T) *costModel {
+func newTestCostModel(t testing.TB) *costModel {
 	t.Helper()
 	e, err := newExecutor(Config{Store: newTestStore(t)})
 	if err != nil {
@@ -139,4 +139,28 @@ fragment F on Event { title }`)
 			t.Errorf("readQuery(%q) succeeded, want error", bad)
 		}
 	}
+}
+
+// FuzzReadQuery checks that any text is read or refused with a syntax error, never a panic
+// or a hang, and that the estimate of what is read terminates within the limits.
+func FuzzReadQuery(f *testing.F) {
+	for _, seed := range []string{
+		`{ events(first: 5) { edges { node { title } } } }`,
+		`query Q($n: Int = 3) { a: events(first: $n) { ...F } } fragment F on EventConnection { totalCount }`,
+		`{ node(id: "x") { ... on Person { name } ... @include(if: true) { id } } }`,
+		`{ search(text: """block""", kinds: [PERSON]) { name } }`,
+	} {
+		f.Add(seed)
+	}
+	m := newTestCostModel(f)
+	f.Fuzz(func(t *testing.T, src string) {
+		doc, err := readQuery(src)
+		if err != nil {
+			if _, ok := err.(*syntaxError); !ok {
+				t.Fatalf("readQuery(%q): error of type %T", src, err)
+			}
+			return
+		}
+		m.estimate(doc, "", nil, costLimits{maxCost: 20_000, maxFields: 500})
+	})
 }

@@ -104,7 +104,7 @@ const (
 // ministers' meeting on its eve, consultations in Moscow announcing the next summit, and a
 // summit in Dushanbe in 2021 attended by the Secretary General of the time, whose tenure the
 // text gives only by the dates he was seen in it.
-func newTestStore(t *testing.T) graph.Store {
+func newTestStore(t testing.TB) graph.Store {
 	t.Helper()
 	ctx := context.Background()
 	st, err := badgerstore.Open(ctx, badgerstore.Config{InMemory: true})
@@ -128,7 +128,7 @@ func organizations(b *docBuilder, sentence string) (csto, council graph.ID) {
 	return csto, council
 }
 
-func astanaDocument(t *testing.T) *graph.ChangeSet {
+func astanaDocument(t testing.TB) *graph.ChangeSet {
 	b := newDoc(t, astanaSource, "2024-11-28", "Astana hosted a session of the CSTO Collective Security Council", astanaText)
 	csto, council := organizations(b, sAstanaSession)
 	ministers := b.node(graph.Node{Kind: graph.KindOrganization, Name: "Council of Foreign Ministers", Acronym: "CFM", Aliases: []string{"CSTO Council of Foreign Ministers"}})
@@ -200,7 +200,7 @@ func astanaDocument(t *testing.T) *graph.ChangeSet {
 	return &b.cs
 }
 
-func moscowDocument(t *testing.T) *graph.ChangeSet {
+func moscowDocument(t testing.TB) *graph.ChangeSet {
 	b := newDoc(t, moscowSource, "2025-01-15", "Imangali Tasmagambetov held consultations in Moscow", moscowText)
 	csto, council := organizations(b, sNextSession)
 	secretariat := b.node(graph.Node{Kind: graph.KindOrganization, Name: "CSTO Secretariat"})
@@ -238,7 +238,7 @@ func moscowDocument(t *testing.T) *graph.ChangeSet {
 	return &b.cs
 }
 
-func dushanbeDocument(t *testing.T) *graph.ChangeSet {
+func dushanbeDocument(t testing.TB) *graph.ChangeSet {
 	b := newDoc(t, dushanbeSource, "2021-12-02", "Stanislav Zas took part in the session in Dushanbe", dushanbeText)
 	csto, council := organizations(b, sDushanbeSession)
 	tajikistan := b.node(graph.Node{Kind: graph.KindCountry, Name: "Tajikistan"})
