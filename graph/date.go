@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 )
@@ -52,3 +53,27 @@ func (d Date) Contains(o Date) bool {
 
 // Overlaps reports whether the two dates can be the same day: one contains the other.
 func (d Date) Overlaps(o Date) bool { return d.Contains(o) || o.Contains(d) }
+
+// Last returns the last day of the date ("2025-09" → 30 September 2025), and false for the
+// empty Date.
+func (d Date) Last() (time.Time, bool) {
+	t, ok := d.Time()
+	if !ok {
+		return t, false
+	}
+	switch len(d) {
+	case len("2006"):
+		return t.AddDate(1, 0, -1), true
+	case len("2006-01"):
+		return t.AddDate(0, 1, -1), true
+	}
+	return t, true
+}
+
+// CompareDates orders dates by their first day, then coarser first ("2025" before
+// "2025-01-01"), so that the order is total; the empty Date comes first.
+func CompareDates(a, b Date) int {
+	ta, _ := a.Time()
+	tb, _ := b.Time()
+	return cmp.Or(ta.Compare(tb), cmp.Compare(a, b))
+}

@@ -53,3 +53,11 @@ const (
 	Out Direction = iota // edges whose From is the node
 	In                   // edges whose To is the node
 )
+
+// Other returns the end of e that a query in direction dir reaches: To for Out, From for In.
+func (e Edge) Other(dir Direction) ID {
+	if dir == In {
+		return e.From
+	}
+	return e.To
+}

@@ -28,9 +28,17 @@ type Store interface {
 	// Edges returns the merged edges of a node with relation rel (every relation when empty)
 	// in direction dir, ordered by the other end's ID.
 	Edges(ctx context.Context, id ID, rel Relation, dir Direction) ([]Edge, error)
+	// EdgesOf is Edges of many nodes in one read: the edges of ids[i] are at index i. Resolvers
+	// of a page of nodes call it once where Edges would be called once per node.
+	EdgesOf(ctx context.Context, ids []ID, rel Relation, dir Direction) ([][]Edge, error)
 	// Lookup returns the IDs of the nodes of a kind whose name or an alias has the same
 	// NameKey as name.
 	Lookup(ctx context.Context, kind Kind, name string) ([]ID, error)
+
+	// Search returns the nodes of the kinds (every kind when none) with a name, alias or
+	// acronym that matches text by NameScore, best first, ties by ID, at most first of them;
+	// Key of each hit is the best matching NameKey.
+	Search(ctx context.Context, text string, kinds []Kind, first int) ([]SearchHit, error)
 
 	// FindNodes returns a page of nodes of one kind, ordered by ID.
 	FindNodes(ctx context.Context, f NodeFilter, p PageRequest) (Page, error)

@@ -1,6 +1,10 @@
 package server
 
-import "github.com/kgraph/kg/graph"
+import (
+	"fmt"
+
+	"github.com/kgraph/kg/graph"
+)
 
 // connection resolves every XConnection type of the schema: one page of a listing, with the
 // store's opaque cursors passed through unchanged.
@@ -16,9 +20,13 @@ func connect[T any](q *queryResolver, wrap func(node) T) func(graph.Page, error)
 		if err != nil {
 			return nil, err
 		}
-		c := &connection[T]{edges: make([]*edge[T], len(p.Nodes)), page: p}
-		for i, n := range p.Nodes {
-			c.edges[i] = &edge[T]{cursor: p.Cursors[i], node: wrap(node{q, n})}
+		nodes := q.group(p.Nodes)
+		if len(nodes) != len(p.Cursors) {
+			return nil, fmt.Errorf("page of %d cursors holds %d nodes", len(p.Cursors), len(nodes))
+		}
+		c := &connection[T]{edges: make([]*edge[T], len(nodes)), page: p}
+		for i, x := range nodes {
+			c.edges[i] = &edge[T]{cursor: p.Cursors[i], node: wrap(x)}
 		}
 		return c, nil
 	}

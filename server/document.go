@@ -40,8 +40,7 @@ type evidenceResolver struct {
 	doc *documentResolver
 }
 
-// evidence wraps evidence in resolvers, reading their documents in one call; evidence whose
-// document is gone is dropped.
+// evidence wraps evidence in resolvers, reading their documents in one call.
 func (q *queryResolver) evidence(ctx context.Context, evs []graph.Evidence) ([]*evidenceResolver, error) {
 	var ids []graph.ID
 	for _, ev := range evs {
@@ -53,17 +52,23 @@ func (q *queryResolver) evidence(ctx context.Context, evs []graph.Evidence) ([]*
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[graph.ID]*documentResolver, len(docs))
+	byID := make(map[graph.ID]*graph.Node, len(docs))
 	for _, d := range docs {
-		byID[d.n.ID] = newDocument(d)
+		byID[d.n.ID] = d.n
 	}
+	return q.evidenceResolvers(evs, byID), nil
+}
+
+// evidenceResolvers wraps evidence in resolvers given its documents; evidence whose document
+// is gone is dropped.
+func (q *queryResolver) evidenceResolvers(evs []graph.Evidence, docs map[graph.ID]*graph.Node) []*evidenceResolver {
 	out := make([]*evidenceResolver, 0, len(evs))
 	for _, ev := range evs {
-		if d := byID[ev.Document]; d != nil {
-			out = append(out, &evidenceResolver{ev, d})
+		if d := docs[ev.Document]; d != nil {
+			out = append(out, &evidenceResolver{ev, newDocument(node{q: q, n: d})})
 		}
 	}
-	return out, nil
+	return out
 }
 
 // Confidence resolves Evidence.confidence.

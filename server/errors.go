@@ -47,7 +47,11 @@ func (e *apiError) queryError() *gqlerrors.QueryError {
 }
 
 // classify turns an error of a resolver or the store into a public one, logging internal ones.
+// An apiError, which a resolver returns when it refuses work, is public already.
 func (e *executor) classify(ctx context.Context, err error) *apiError {
+	if pub := new(apiError); errors.As(err, &pub) { // already public, such as a resolver's limit
+		return pub
+	}
 	for _, c := range errorCodes {
 		if errors.Is(err, c.err) {
 			if c.message != "" {

@@ -3,6 +3,7 @@ package server
 import (
 	"cmp"
 	"context"
+	"math"
 
 	"github.com/kgraph/kg/graph"
 )
@@ -44,24 +45,35 @@ func (q *queryResolver) findEvents(ctx context.Context, args eventsQueryArgs, in
 	if err != nil {
 		return nil, err
 	}
-	f := value(args.Filter)
-	gf := graph.EventFilter{
-		Text:         value(f.Text),
-		Type:         graph.EventType(value(f.Type)),
-		City:         value(f.City),
-		Country:      value(f.Country),
-		From:         graph.Date(value(f.From)),
-		To:           graph.Date(value(f.To)),
-		Participant:  value(f.Participant),
-		ChairedBy:    value(f.ChairedBy),
-		Organization: value(f.Organization),
-		Involving:    involving,
-	}
 	order := graph.StartDesc
 	if args.OrderBy == orderStartAsc {
 		order = graph.StartAsc
 	}
-	return connect(q, newEvent)(q.store.FindEvents(ctx, gf, order, req))
+	return connect(q, newEvent)(q.store.FindEvents(ctx, args.Filter.graphFilter(involving), order, req))
+}
+
+// graphFilter returns the store's filter of f, which may be nil, restricted to events
+// involving a node unless involving is empty.
+func (f *eventFilter) graphFilter(involving graph.ID) graph.EventFilter {
+	v := value(f)
+	return graph.EventFilter{
+		Text:         value(v.Text),
+		Type:         graph.EventType(value(v.Type)),
+		City:         value(v.City),
+		Country:      value(v.Country),
+		From:         graph.Date(value(v.From)),
+		To:           graph.Date(value(v.To)),
+		Participant:  value(v.Participant),
+		ChairedBy:    value(v.ChairedBy),
+		Organization: value(v.Organization),
+		Involving:    involving,
+	}
+}
+
+// everyEvent reads every event that f selects, oldest first, for the aggregates.
+func (q *queryResolver) everyEvent(ctx context.Context, f graph.EventFilter) ([]*graph.Node, error) {
+	p, err := q.store.FindEvents(ctx, f, graph.StartAsc, graph.PageRequest{First: math.MaxInt32})
+	return p.Nodes, err
 }
 
 // eventResolver resolves Event.
@@ -141,9 +153,5 @@ func (e *eventResolver) Documents(ctx context.Context) ([]*documentResolver, err
 
 // Evidence resolves Event.evidence: the sentences that mention the event.
 func (e *eventResolver) Evidence(ctx context.Context) ([]*evidenceResolver, error) {
-	evs, err := e.edgeEvidence(ctx, graph.RelMentionedIn)
-	if err != nil {
-		return nil, err
-	}
-	return e.q.evidence(ctx, evs)
+	return e.evidence(ctx, -1, graph.RelMentionedIn)
 }

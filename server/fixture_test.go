@@ -16,11 +16,11 @@ func id(kind graph.Kind, name string) graph.ID { return graph.NewID(kind, graph.
 // docBuilder builds the ChangeSet of one test document. Every edge carries one sentence of the
 // document as evidence, found in its text so that offsets are right.
 type docBuilder struct {
-	t  *testing.T
+	t  testing.TB
 	cs graph.ChangeSet
 }
 
-func newDoc(t *testing.T, source string, published graph.Date, title, text string) *docBuilder {
+func newDoc(t testing.TB, source string, published graph.Date, title, text string) *docBuilder {
 	d := graph.Node{ID: id(graph.KindDocument, source), Kind: graph.KindDocument, Name: title,
 		Source: source, Published: published, Text: text, Hash: source}
 	return &docBuilder{t: t, cs: graph.ChangeSet{Document: d}}
@@ -82,15 +82,29 @@ const (
 	sInvitation    = "Tasmagambetov recalled that Russian President Vladimir Putin had invited the leaders to the Russian capital."
 )
 
-// The sources of the two test documents.
+const dushanbeText = `02.12.2021
+Stanislav Zas took part in the session in Dushanbe
+CSTO Secretary General Stanislav Zas took part in the session of the CSTO Collective Security Council in Dushanbe on 16 September 2021. President of Tajikistan Emomali Rahmon chaired the session. Zas and Rahmon discussed the situation on the Tajik-Afghan border.
+`
+
 const (
-	astanaSource = "https://example.org/news/2024-11-28-astana-session"
-	moscowSource = "https://example.org/news/2025-01-15-moscow-consultations"
+	sDushanbeSession = "CSTO Secretary General Stanislav Zas took part in the session of the CSTO Collective Security Council in Dushanbe on 16 September 2021."
+	sRahmonChaired   = "President of Tajikistan Emomali Rahmon chaired the session."
+	sBorder          = "Zas and Rahmon discussed the situation on the Tajik-Afghan border."
 )
 
-// newTestStore returns an in-memory store holding two documents: a summit in Astana with a
-// ministers' meeting on its eve, and consultations in Moscow announcing the next summit.
-func newTestStore(t *testing.T) graph.Store {
+// The sources of the test documents.
+const (
+	astanaSource   = "https://example.org/news/2024-11-28-astana-session"
+	moscowSource   = "https://example.org/news/2025-01-15-moscow-consultations"
+	dushanbeSource = "https://example.org/news/2021-12-02-dushanbe-session"
+)
+
+// newTestStore returns an in-memory store holding three documents: a summit in Astana with a
+// ministers' meeting on its eve, consultations in Moscow announcing the next summit, and a
+// summit in Dushanbe in 2021 attended by the Secretary General of the time, whose tenure the
+// text gives only by the dates he was seen in it.
+func newTestStore(t testing.TB) graph.Store {
 	t.Helper()
 	ctx := context.Background()
 	st, err := badgerstore.Open(ctx, badgerstore.Config{InMemory: true})
@@ -98,7 +112,7 @@ func newTestStore(t *testing.T) graph.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	for _, cs := range []*graph.ChangeSet{astanaDocument(t), moscowDocument(t)} {
+	for _, cs := range []*graph.ChangeSet{astanaDocument(t), moscowDocument(t), dushanbeDocument(t)} {
 		if err := st.PutDocument(ctx, cs); err != nil {
 			t.Fatal(err)
 		}
@@ -114,7 +128,7 @@ func organizations(b *docBuilder, sentence string) (csto, council graph.ID) {
 	return csto, council
 }
 
-func astanaDocument(t *testing.T) *graph.ChangeSet {
+func astanaDocument(t testing.TB) *graph.ChangeSet {
 	b := newDoc(t, astanaSource, "2024-11-28", "Astana hosted a session of the CSTO Collective Security Council", astanaText)
 	csto, council := organizations(b, sAstanaSession)
 	ministers := b.node(graph.Node{Kind: graph.KindOrganization, Name: "Council of Foreign Ministers", Acronym: "CFM", Aliases: []string{"CSTO Council of Foreign Ministers"}})
@@ -186,7 +200,7 @@ func astanaDocument(t *testing.T) *graph.ChangeSet {
 	return &b.cs
 }
 
-func moscowDocument(t *testing.T) *graph.ChangeSet {
+func moscowDocument(t testing.TB) *graph.ChangeSet {
 	b := newDoc(t, moscowSource, "2025-01-15", "Imangali Tasmagambetov held consultations in Moscow", moscowText)
 	csto, council := organizations(b, sNextSession)
 	secretariat := b.node(graph.Node{Kind: graph.KindOrganization, Name: "CSTO Secretariat"})
@@ -221,5 +235,36 @@ func moscowDocument(t *testing.T) *graph.ChangeSet {
 	b.edge(next, graph.RelOrganizedBy, council, sNextSession)
 	b.mention(sNextSession, next)
 	b.mention(sInvitation, putin)
+	return &b.cs
+}
+
+func dushanbeDocument(t testing.TB) *graph.ChangeSet {
+	b := newDoc(t, dushanbeSource, "2021-12-02", "Stanislav Zas took part in the session in Dushanbe", dushanbeText)
+	csto, council := organizations(b, sDushanbeSession)
+	tajikistan := b.node(graph.Node{Kind: graph.KindCountry, Name: "Tajikistan"})
+	dushanbe := b.node(graph.Node{Kind: graph.KindPlace, Name: "Dushanbe", PlaceKind: graph.PlaceCity})
+	b.edge(dushanbe, graph.RelLocatedIn, tajikistan, sDushanbeSession)
+
+	zas := b.node(graph.Node{Kind: graph.KindPerson, Name: "Stanislav Zas", Aliases: []string{"Zas"}})
+	rahmon := b.node(graph.Node{Kind: graph.KindPerson, Name: "Emomali Rahmon", Aliases: []string{"Rahmon"}})
+	b.edge(rahmon, graph.RelCitizenOf, tajikistan, sRahmonChaired)
+	secretary := b.node(graph.Node{Kind: graph.KindPost, Name: "Secretary General"})
+	b.edge(secretary, graph.RelPostOrganization, csto, sDushanbeSession)
+	b.tenure("Stanislav Zas", "Secretary General", graph.Node{Seen: []graph.Date{"2021-09-16", "2021-12-02"}}, sDushanbeSession)
+	president := b.node(graph.Node{Kind: graph.KindPost, Name: "President of Tajikistan"})
+	b.edge(president, graph.RelPostCountry, tajikistan, sRahmonChaired)
+	b.tenure("Emomali Rahmon", "President of Tajikistan", graph.Node{Seen: []graph.Date{"2021-09-16"}}, sRahmonChaired)
+
+	session := b.node(graph.Node{Kind: graph.KindEvent, Name: "Session of the CSTO Collective Security Council in Dushanbe",
+		EventType: graph.EventSession, Start: "2021-09-16"})
+	b.edge(session, graph.RelHeldIn, dushanbe, sDushanbeSession)
+	b.edge(session, graph.RelInCountry, tajikistan, sDushanbeSession)
+	b.edge(session, graph.RelOrganizedBy, council, sDushanbeSession)
+	b.edge(session, graph.RelChairedBy, rahmon, sRahmonChaired)
+	b.edge(session, graph.RelParticipant, zas, sDushanbeSession)
+	b.edge(session, graph.RelParticipant, rahmon, sRahmonChaired)
+	b.edge(session, graph.RelParticipantCountry, tajikistan, sRahmonChaired)
+	b.mention(sDushanbeSession, session, zas)
+	b.mention(sBorder, zas, rahmon)
 	return &b.cs
 }

@@ -27,19 +27,10 @@ func TestGolden(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no golden queries: %v", err)
 	}
-	funcs := template.FuncMap{"id": func(kind, name string) graph.ID { return id(graph.ParseKind(kind), name) }}
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".graphql")
 		t.Run(name, func(t *testing.T) {
-			tmpl, err := template.New(name).Funcs(funcs).ParseFiles(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var query bytes.Buffer
-			if err := tmpl.ExecuteTemplate(&query, filepath.Base(file), nil); err != nil {
-				t.Fatal(err)
-			}
-			result, _ := Query(context.Background(), st, query.String(), nil) // errors are part of the golden output
+			result, _ := Query(context.Background(), st, goldenQuery(t, file), nil) // errors are part of the golden output
 			var got bytes.Buffer
 			if err := json.Indent(&got, result, "", "  "); err != nil {
 				t.Fatalf("result is not JSON: %v\n%s", err, result)
@@ -61,4 +52,19 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// goldenQuery reads a golden query, expanding {{id "Kind" "name"}} to the fixture's ID of the node.
+func goldenQuery(t *testing.T, file string) string {
+	t.Helper()
+	funcs := template.FuncMap{"id": func(kind, name string) graph.ID { return id(graph.ParseKind(kind), name) }}
+	tmpl, err := template.New(filepath.Base(file)).Funcs(funcs).ParseFiles(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var query bytes.Buffer
+	if err := tmpl.Execute(&query, nil); err != nil {
+		t.Fatal(err)
+	}
+	return query.String()
 }

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
+	"time"
 
 	graphql "github.com/graph-gophers/graphql-go"
 	gqlerrors "github.com/graph-gophers/graphql-go/errors"
@@ -14,7 +16,9 @@ import (
 )
 
 // New returns the HTTP handler of the API: POST and GET /graphql, the GraphiQL page at /, its
-// assets under /assets/, and /healthz.
+// assets under /assets/, GET /healthz and GET /metrics. Answers are gzipped for clients that
+// accept it; cfg.CORSOrigins may call it from browsers; with cfg.Token, every request must bear
+// the token.
 func New(cfg Config) (http.Handler, error) {
 	e, err := newExecutor(cfg)
 	if err != nil {
@@ -28,7 +32,27 @@ func New(cfg Config) (http.Handler, error) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")
 	})
-	return mux, nil
+	mux.Handle("GET /metrics", e.metrics.handler(e.cfg.Store))
+	return e.metrics.instrument(allowOrigins(e.cfg.CORSOrigins, requireToken(e.cfg.Token, compress(mux)))), nil
+}
+
+// NewHTTPServer returns an http.Server of the handler New returns, with timeouts that keep
+// slow clients from holding connections: a request's headers and body must arrive within
+// cfg.ReadTimeout, and its answer leave within cfg.Timeout plus the same again.
+func NewHTTPServer(cfg Config) (*http.Server, error) {
+	h, err := New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	cfg = cfg.withDefaults()
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: cfg.ReadTimeout,
+		ReadTimeout:       cfg.ReadTimeout,
+		WriteTimeout:      cfg.Timeout + cfg.ReadTimeout,
+		IdleTimeout:       time.Minute,
+		ErrorLog:          slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn),
+	}, nil
 }
 
 // request is a GraphQL request as POST bodies and GET parameters carry it.
@@ -36,6 +60,12 @@ type request struct {
 	Query         string         `json:"query"`
 	Variables     map[string]any `json:"variables"`
 	OperationName string         `json:"operationName"`
+	Extensions    extensions     `json:"extensions"`
+}
+
+// extensions are the extensions of a request that the server reads.
+type extensions struct {
+	PersistedQuery *persistedQuery `json:"persistedQuery"`
 }
 
 // ServeHTTP answers a GraphQL request within the configured time. A query that runs answers
@@ -43,12 +73,22 @@ type request struct {
 func (e *executor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	req, status, err := e.readRequest(w, r)
 	if err != nil {
-		writeJSON(w, status, &graphql.Response{Errors: []*gqlerrors.QueryError{err.queryError()}})
+		e.respond(w, status, &graphql.Response{Errors: []*gqlerrors.QueryError{err.queryError()}})
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), e.cfg.Timeout)
 	defer cancel()
-	writeJSON(w, http.StatusOK, e.exec(ctx, req.Query, req.OperationName, req.Variables))
+	e.respond(w, http.StatusOK, e.exec(ctx, req.Query, req.OperationName, req.Variables))
+}
+
+// respond writes a response and counts its errors by code.
+func (e *executor) respond(w http.ResponseWriter, status int, resp *graphql.Response) {
+	codes := make([]string, len(resp.Errors))
+	for i, qe := range resp.Errors {
+		codes[i], _ = qe.Extensions["code"].(string)
+	}
+	e.metrics.countErrors(codes)
+	writeJSON(w, status, resp)
 }
 
 // readRequest reads a request from a POST body or GET parameters, or says why it cannot.
@@ -71,9 +111,21 @@ func (e *executor) readRequest(w http.ResponseWriter, r *http.Request) (request,
 				return req, http.StatusBadRequest, &apiError{code: codeBadUserInput, message: "variables are not a JSON object"}
 			}
 		}
+		if v := p.Get("extensions"); v != "" {
+			if err := json.Unmarshal([]byte(v), &req.Extensions); err != nil {
+				return req, http.StatusBadRequest, &apiError{code: codeBadUserInput, message: "extensions are not a JSON object"}
+			}
+		}
 	default:
 		w.Header().Set("Allow", "GET, POST")
 		return req, http.StatusMethodNotAllowed, &apiError{code: codeBadUserInput, message: r.Method + " is not allowed; use GET or POST"}
+	}
+	// A query too long to run is not kept as a persisted query either.
+	if err := e.checkLength(req.Query); err != nil {
+		return req, http.StatusOK, err
+	}
+	if err := e.persisted.resolve(&req); err != nil {
+		return req, http.StatusOK, err
 	}
 	if req.Query == "" {
 		return req, http.StatusBadRequest, &apiError{code: codeBadUserInput, message: "no query"}

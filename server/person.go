@@ -28,25 +28,25 @@ func (p *personResolver) Tenures(ctx context.Context) ([]*tenureResolver, error)
 	return all(newTenure)(p.neighbours(ctx, graph.RelHolder, graph.In, graph.KindTenure))
 }
 
-// Posts resolves Person.posts: the posts of the tenures, each once, read in one call.
+// Posts resolves Person.posts: the posts of the tenures, each once.
 func (p *personResolver) Posts(ctx context.Context) ([]*postResolver, error) {
 	tenures, err := p.neighbours(ctx, graph.RelHolder, graph.In, graph.KindTenure)
 	if err != nil {
 		return nil, err
 	}
-	var ids []graph.ID
+	var posts []node
 	for _, t := range tenures {
-		edges, err := p.q.store.Edges(ctx, t.n.ID, graph.RelTenurePost, graph.Out)
+		ofTenure, err := t.neighbours(ctx, graph.RelTenurePost, graph.Out, graph.KindPost)
 		if err != nil {
 			return nil, err
 		}
-		for _, e := range edges {
-			if !slices.Contains(ids, e.To) {
-				ids = append(ids, e.To)
+		for _, post := range ofTenure {
+			if !slices.ContainsFunc(posts, func(x node) bool { return x.n.ID == post.n.ID }) {
+				posts = append(posts, post)
 			}
 		}
 	}
-	return all(newPost)(p.q.nodes(ctx, ids, graph.KindPost))
+	return all(newPost)(posts, nil)
 }
 
 // Events resolves Person.events.
@@ -59,19 +59,79 @@ func (p *personResolver) Chaired(ctx context.Context) ([]*eventResolver, error) 
 	return all(newEvent)(p.neighbours(ctx, graph.RelChairedBy, graph.In, graph.KindEvent))
 }
 
-type mentionsArgs struct{ First int32 }
-
 // Mentions resolves Person.mentions: the first sentences that mention the person.
-func (p *personResolver) Mentions(ctx context.Context, args mentionsArgs) ([]*evidenceResolver, error) {
+func (p *personResolver) Mentions(ctx context.Context, args firstArgs) ([]*evidenceResolver, error) {
 	req, err := p.q.pageRequest(args.First, nil)
 	if err != nil {
 		return nil, err
 	}
-	evs, err := p.edgeEvidence(ctx, graph.RelMentionedIn)
+	return p.evidence(ctx, req.First, graph.RelMentionedIn)
+}
+
+// Timeline resolves Person.timeline: the events involving the person and the starts of the
+// person's tenures (their From, else the first date they were seen), by date.
+func (p *personResolver) Timeline(ctx context.Context) ([]*timelineEntry, error) {
+	events, err := p.q.everyEvent(ctx, graph.EventFilter{Involving: p.n.ID})
 	if err != nil {
 		return nil, err
 	}
-	return p.q.evidence(ctx, evs[:min(req.First, len(evs))])
+	tenures, err := p.neighbours(ctx, graph.RelHolder, graph.In, graph.KindTenure)
+	if err != nil {
+		return nil, err
+	}
+	var out []*timelineEntry
+	for _, e := range p.q.group(events) {
+		out = append(out, &timelineEntry{date: e.n.Start, event: newEvent(e)})
+	}
+	for _, t := range tenures {
+		start := t.n.From
+		if start == "" && len(t.n.Seen) > 0 {
+			start = slices.MinFunc(t.n.Seen, graph.CompareDates)
+		}
+		out = append(out, &timelineEntry{date: start, tenure: newTenure(t)})
+	}
+	slices.SortStableFunc(out, func(a, b *timelineEntry) int {
+		if (a.date == "") != (b.date == "") {
+			if a.date == "" {
+				return 1
+			}
+			return -1
+		}
+		return graph.CompareDates(a.date, b.date)
+	})
+	return out, nil
+}
+
+// timelineEntry resolves TimelineEntry: an event or a tenure, and its date.
+type timelineEntry struct {
+	date   graph.Date
+	event  *eventResolver
+	tenure *tenureResolver
+}
+
+// Date resolves TimelineEntry.date.
+func (t *timelineEntry) Date() *date { return optional(date(t.date)) }
+
+// Event resolves TimelineEntry.event.
+func (t *timelineEntry) Event() *eventResolver { return t.event }
+
+// Tenure resolves TimelineEntry.tenure.
+func (t *timelineEntry) Tenure() *tenureResolver { return t.tenure }
+
+type firstArgs struct{ First int32 }
+
+// CoParticipants resolves Person.coParticipants: the people who took part in or chaired the
+// events involving the person, by the number of those events.
+func (p *personResolver) CoParticipants(ctx context.Context, args firstArgs) ([]*bucketResolver, error) {
+	req, err := p.q.pageRequest(args.First, nil)
+	if err != nil {
+		return nil, err
+	}
+	events, err := p.q.everyEvent(ctx, graph.EventFilter{Involving: p.n.ID})
+	if err != nil {
+		return nil, err
+	}
+	return p.q.rankPeople(ctx, events, false, p.n.ID, req.First)
 }
 
 // postResolver resolves Post.
@@ -138,9 +198,5 @@ func (t *tenureResolver) Seen() []date { return dates(t.n.Seen) }
 
 // Evidence resolves Tenure.evidence: the sentences that name the holder and the post.
 func (t *tenureResolver) Evidence(ctx context.Context) ([]*evidenceResolver, error) {
-	evs, err := t.edgeEvidence(ctx, graph.RelHolder, graph.RelTenurePost)
-	if err != nil {
-		return nil, err
-	}
-	return t.q.evidence(ctx, evs)
+	return t.evidence(ctx, -1, graph.RelHolder, graph.RelTenurePost)
 }

@@ -10,8 +10,9 @@ import (
 
 // queryResolver resolves the Query type and holds what every other resolver reaches through it.
 type queryResolver struct {
-	store       graph.Store
-	maxPageSize int
+	store        graph.Store
+	maxPageSize  int
+	maxPathNodes int
 }
 
 // idArgs are the arguments of the fields that take a required ID.
@@ -141,9 +142,7 @@ func (q *queryResolver) everyNode(ctx context.Context, f graph.NodeFilter) ([]no
 		if err != nil {
 			return nil, err
 		}
-		for _, n := range p.Nodes {
-			out = append(out, node{q, n})
-		}
+		out = append(out, q.group(p.Nodes)...)
 		if !p.HasNext || len(p.Cursors) == 0 {
 			return out, nil
 		}

@@ -12,56 +12,66 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// node is what every object resolver wraps: a node read from the store, and the root resolver
-// that holds the store and the limits.
+// node is what every object resolver wraps: a node read from the store, the root resolver
+// that holds the store and the limits, and the siblings the node was read with, whose fields
+// are read together (batch.go); nil for a node read alone.
 //
 // Resolvers pass the store's errors on as they are: the store already names the operation and
 // the node, and the error's path in the response names the field.
 type node struct {
-	q *queryResolver
-	n *graph.Node
+	q   *queryResolver
+	n   *graph.Node
+	sib *siblings
 }
 
 // ID resolves the id field of every Node type.
 func (x node) ID() graphql.ID { return graphql.ID(x.n.ID) }
 
 // neighbours returns the nodes of the given kinds at the other end of x's edges of relation rel
-// in direction dir, in the store's edge order, reading them in one call.
+// in direction dir, in the store's edge order, reading them for all of x's siblings at once.
 func (x node) neighbours(ctx context.Context, rel graph.Relation, dir graph.Direction, kinds ...graph.Kind) ([]node, error) {
-	edges, err := x.q.store.Edges(ctx, x.n.ID, rel, dir)
+	sib := x.siblingsOf()
+	eq := edgeQuery{rel, dir}
+	edges, err := sib.edgesOf(ctx, x.q.store, eq)
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]graph.ID, len(edges))
-	for i, e := range edges {
-		ids[i] = e.To
-		if dir == graph.In {
-			ids[i] = e.From
-		}
+	ends, group, err := sib.endsOf(ctx, x.q, eq)
+	if err != nil {
+		return nil, err
 	}
-	return x.q.nodes(ctx, ids, kinds...)
-}
-
-// edgeEvidence collects the evidence of x's outgoing edges of the given relations, each
-// sentence once.
-func (x node) edgeEvidence(ctx context.Context, rels ...graph.Relation) ([]graph.Evidence, error) {
-	var out []graph.Evidence
-	seen := make(map[graph.Evidence]bool)
-	for _, rel := range rels {
-		edges, err := x.q.store.Edges(ctx, x.n.ID, rel, graph.Out)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range edges {
-			for _, ev := range e.Evidence {
-				if !seen[ev] {
-					seen[ev] = true
-					out = append(out, ev)
-				}
-			}
+	var out []node
+	for _, e := range edges[x.n.ID] {
+		if n := ends[e.Other(dir)]; n != nil && slices.Contains(kinds, n.Kind) {
+			out = append(out, node{q: x.q, n: n, sib: group})
 		}
 	}
 	return out, nil
+}
+
+// evidence returns the evidence of x's outgoing edges of the given relations, each sentence
+// once, at most limit of them (all when limit < 0), read for all of x's siblings at once.
+func (x node) evidence(ctx context.Context, limit int, rels ...graph.Relation) ([]*evidenceResolver, error) {
+	evidence, docs, err := x.siblingsOf().evidenceOf(ctx, x.q, rels, limit)
+	if err != nil {
+		return nil, err
+	}
+	return x.q.evidenceResolvers(evidence[x.n.ID], docs), nil
+}
+
+// uniqueEvidence joins lists of evidence, keeping each sentence of a document once, in order.
+func uniqueEvidence(lists ...[]graph.Evidence) []graph.Evidence {
+	var out []graph.Evidence
+	seen := make(map[graph.Evidence]bool)
+	for _, evs := range lists {
+		for _, ev := range evs {
+			if !seen[ev] {
+				seen[ev] = true
+				out = append(out, ev)
+			}
+		}
+	}
+	return out
 }
 
 // events resolves the events field of the types that events involve.
@@ -69,7 +79,8 @@ func (x node) events(ctx context.Context, args eventsArgs) (*connection[*eventRe
 	return x.q.findEvents(ctx, eventsQueryArgs{Filter: args.Filter, OrderBy: orderStartDesc, First: args.First, After: args.After}, x.n.ID)
 }
 
-// nodes reads the nodes with the given IDs in one call, keeping those of the given kinds.
+// nodes reads the nodes with the given IDs in one call, keeping those of the given kinds, as
+// siblings.
 func (q *queryResolver) nodes(ctx context.Context, ids []graph.ID, kinds ...graph.Kind) ([]node, error) {
 	if len(ids) == 0 {
 		return nil, nil
@@ -78,13 +89,8 @@ func (q *queryResolver) nodes(ctx context.Context, ids []graph.ID, kinds ...grap
 	if err != nil {
 		return nil, err
 	}
-	var out []node
-	for _, n := range ns {
-		if n != nil && slices.Contains(kinds, n.Kind) {
-			out = append(out, node{q, n})
-		}
-	}
-	return out, nil
+	ns = slices.DeleteFunc(ns, func(n *graph.Node) bool { return n == nil || !slices.Contains(kinds, n.Kind) })
+	return q.group(ns), nil
 }
 
 // byID returns the node with the ID if it has one of the kinds, as a list of at most one node
@@ -100,7 +106,7 @@ func (q *queryResolver) byID(ctx context.Context, id graphql.ID, kinds ...graph.
 	if !slices.Contains(kinds, n.Kind) {
 		return nil, nil
 	}
-	return []node{{q, n}}, nil
+	return []node{{q: q, n: n}}, nil
 }
 
 // lookupArgs are the arguments of the fields that find one node by ID or by name.
@@ -140,9 +146,7 @@ func (q *queryResolver) byName(ctx context.Context, kind graph.Kind, name string
 		if err != nil {
 			return nil, err
 		}
-		for _, n := range page.Nodes {
-			found = append(found, node{q, n})
-		}
+		found = q.group(page.Nodes)
 	}
 	if len(found) == 0 {
 		return nil, nil

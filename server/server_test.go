@@ -91,11 +91,17 @@ func do(t *testing.T, method, url, body string) (int, http.Header, []byte) {
 // postQuery sends a GraphQL request body and decodes the response.
 func postQuery(t *testing.T, srv *httptest.Server, query string, vars map[string]any) (int, response) {
 	t.Helper()
+	return postQueryTo(t, srv.URL, query, vars)
+}
+
+// postQueryTo sends a GraphQL request body to the server at base and decodes the response.
+func postQueryTo(t *testing.T, base, query string, vars map[string]any) (int, response) {
+	t.Helper()
 	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
 	if err != nil {
 		t.Fatal(err)
 	}
-	status, _, b := do(t, http.MethodPost, srv.URL+"/graphql", string(body))
+	status, _, b := do(t, http.MethodPost, base+"/graphql", string(body))
 	return status, decode(t, b)
 }
 

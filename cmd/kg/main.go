@@ -2,7 +2,7 @@
 // and serves it over GraphQL.
 //
 //	kg load  [--data DIR] PATH...
-//	kg serve [--data DIR] [--addr HOST:PORT] [--load PATH...]
+//	kg serve [--data DIR] [--addr HOST:PORT] [--token TOKEN | --insecure] [--cors ORIGINS] [--load PATH...]
 //	kg query [--data DIR] QUERY
 //	kg explain FILE
 package main
@@ -19,10 +19,11 @@ import (
 const usage = `kg builds a knowledge graph of organisations, people and events from news documents.
 
 Usage:
-  kg load  [--data DIR] PATH...                        load documents (files or folders)
-  kg serve [--data DIR] [--addr HOST:PORT] [--load PATH...]  serve GraphQL and GraphiQL
-  kg query [--data DIR] QUERY                          run one GraphQL query, print JSON
-  kg explain FILE                                      show what the loader reads in a document
+  kg load  [--data DIR] PATH...               load documents (files or folders)
+  kg serve [--data DIR] [--addr HOST:PORT] [--token TOKEN | --insecure] [--cors ORIGINS] [--load PATH...]
+                                              serve GraphQL and GraphiQL
+  kg query [--data DIR] QUERY                 run one GraphQL query, print JSON
+  kg explain FILE                             show what the loader reads in a document
 
 Run "kg COMMAND --help" for a command's flags.
 `

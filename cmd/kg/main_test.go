@@ -151,6 +151,18 @@ func TestLoadQuery(t *testing.T) {
 	if got := strings.TrimSpace(stdout.String()); got != want {
 		t.Errorf("query printed\n%s\nwant\n%s", got, want)
 	}
+
+	// The analyst's questions of issue 4 on the corpus: who is Masadikov (with a typo), who was
+	// Secretary General in 2022.
+	stdout.Reset()
+	q = `{ search(text: "Masadikof", kinds: [PERSON], first: 1) { name } holders(post: "Secretary General", organization: "CSTO", at: "2022") { person { name } } }`
+	if code := run(ctx, []string{"query", "--data", data, q}, &stdout, &stderr); code != 0 {
+		t.Fatalf("query exited with %d:\n%s", code, stderr.String())
+	}
+	want = `{"data":{"search":[{"name":"Taalatbek Masadykov"}],"holders":[{"person":{"name":"Stanislav Zas"}}]}}`
+	if got := strings.TrimSpace(stdout.String()); got != want {
+		t.Errorf("query printed\n%s\nwant\n%s", got, want)
+	}
 }
 
 func TestLoadMissingPath(t *testing.T) {

@@ -91,34 +91,74 @@ func decodeEvidence(b []byte, doc uuid.UUID, text string) ([]graph.Evidence, err
 // Edges returns the merged edges of node id with relation rel (every relation when empty) in
 // direction dir, ordered by the other end's ID, then relation.
 func (s *Store) Edges(ctx context.Context, id graph.ID, rel graph.Relation, dir graph.Direction) ([]graph.Edge, error) {
-	node, err := parseID(id)
-	if err == nil {
-		err = checkRelation(rel)
+	edges, err := s.EdgesOf(ctx, []graph.ID{id}, rel, dir)
+	if err != nil {
+		return nil, fmt.Errorf("edges of %s: %w", id, err)
 	}
+	return edges[0], nil
+}
+
+// EdgesOf returns the edges of every node of ids as Edges does, in one transaction through
+// one set of iterators.
+func (s *Store) EdgesOf(ctx context.Context, ids []graph.ID, rel graph.Relation, dir graph.Direction) ([][]graph.Edge, error) {
+	nodes := make([]uuid.UUID, len(ids))
+	err := checkRelation(rel)
 	if err == nil && dir != graph.Out && dir != graph.In {
 		err = fmt.Errorf("%w: direction %d", graph.ErrInvalid, dir)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("edges of %s: %w", id, err)
+	for i, id := range ids {
+		if err == nil {
+			nodes[i], err = parseID(id)
+		}
 	}
-	var edges []graph.Edge
+	if err != nil {
+		return nil, fmt.Errorf("read edges: %w", err)
+	}
+	out := make([][]graph.Edge, len(ids))
 	err = s.view(ctx, func(txn *badger.Txn) error {
-		var err error
-		edges, err = readEdges(ctx, txn, node, rel, dir)
-		return err
+		r := newEdgeReader(ctx, txn)
+		defer r.close()
+		for i, node := range nodes {
+			var err error
+			if out[i], err = r.read(node, rel, dir); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("edges of %s: %w", id, err)
+		return nil, fmt.Errorf("read edges: %w", err)
 	}
-	return edges, nil
+	return out, nil
 }
 
-func readEdges(ctx context.Context, txn *badger.Txn, node uuid.UUID, rel graph.Relation, dir graph.Direction) ([]graph.Edge, error) {
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefixEdge}})
-	defer it.Close()
-	texts := newTexts(txn)
+// edgeReader reads the edges of nodes within one transaction, reusing its iterators and the
+// document texts that evidence points into.
+type edgeReader struct {
+	ctx   context.Context
+	edges *badger.Iterator // of edge keys and evidence
+	in    *badger.Iterator // of in-edge keys, without values
+	texts *texts
+}
+
+func newEdgeReader(ctx context.Context, txn *badger.Txn) *edgeReader {
+	return &edgeReader{
+		ctx:   ctx,
+		edges: txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefixEdge}}),
+		in:    keyIterator(txn, prefixInEdge),
+		texts: newTexts(txn),
+	}
+}
+
+func (r *edgeReader) close() {
+	r.edges.Close()
+	r.in.Close()
+}
+
+// read returns the merged edges of node with relation rel in direction dir.
+func (r *edgeReader) read(node uuid.UUID, rel graph.Relation, dir graph.Direction) ([]graph.Edge, error) {
 	if dir == graph.Out {
-		edges, err := collectEdges(ctx, it, texts, edgePrefix(node, rel), nil)
+		edges, err := collectEdges(r.ctx, r.edges, r.texts, edgePrefix(node, rel), nil)
 		slices.SortFunc(edges, func(a, b graph.Edge) int {
 			return cmp.Or(cmp.Compare(a.To, b.To), cmp.Compare(a.Relation, b.Relation))
 		})
@@ -126,9 +166,7 @@ func readEdges(ctx context.Context, txn *badger.Txn, node uuid.UUID, rel graph.R
 	}
 	// The in-edge keys give the other ends; the evidence lives under the edge keys.
 	var ends []parsedKey
-	in := keyIterator(txn, prefixInEdge)
-	defer in.Close()
-	err := scanKeys(ctx, in, inEdgePrefix(node, rel), func(k parsedKey) {
+	err := scanKeys(r.ctx, r.in, inEdgePrefix(node, rel), func(k parsedKey) {
 		if n := len(ends); n == 0 || ends[n-1].From != k.From || ends[n-1].Relation != k.Relation {
 			ends = append(ends, k)
 		}
@@ -141,7 +179,7 @@ func readEdges(ctx context.Context, txn *badger.Txn, node uuid.UUID, rel graph.R
 	})
 	var edges []graph.Edge
 	for _, e := range ends {
-		if edges, err = collectEdges(ctx, it, texts, edgeIDPrefix(e.From, e.Relation, node), edges); err != nil {
+		if edges, err = collectEdges(r.ctx, r.edges, r.texts, edgeIDPrefix(e.From, e.Relation, node), edges); err != nil {
 			return nil, err
 		}
 	}

@@ -144,7 +144,7 @@ func compareEvents(o graph.EventOrder, a, b eventKey) int {
 		}
 		return -1
 	}
-	c := compareDates(a.Start, b.Start)
+	c := graph.CompareDates(a.Start, b.Start)
 	if o == graph.StartDesc {
 		c = -c
 	}

@@ -58,10 +58,10 @@ func mergeNodes(frags []graph.Node) graph.Node {
 		setFirst(&m.Published, f.Published)
 		setFirst(&m.Text, f.Text)
 		setFirst(&m.Hash, f.Hash)
-		if f.Start != "" && (m.Start == "" || compareDates(f.Start, m.Start) < 0) {
+		if f.Start != "" && (m.Start == "" || graph.CompareDates(f.Start, m.Start) < 0) {
 			m.Start = f.Start
 		}
-		if f.End != "" && (m.End == "" || compareDates(f.End, m.End) > 0) {
+		if f.End != "" && (m.End == "" || graph.CompareDates(f.End, m.End) > 0) {
 			m.End = f.End
 		}
 		m.Planned = m.Planned && f.Planned
@@ -100,17 +100,6 @@ func sortedSet[T cmp.Ordered](s []T, drop T) []T {
 		return nil
 	}
 	return s
-}
-
-// compareDates orders dates by their first day, then coarser first ("2025" before
-// "2025-01-01"), so that the order is total.
-func compareDates(a, b graph.Date) int {
-	ta, _ := a.Time()
-	tb, _ := b.Time()
-	if c := ta.Compare(tb); c != 0 {
-		return c
-	}
-	return cmp.Compare(a, b)
 }
 
 // indexedNames returns the NameKeys under which the name index finds a fragment: of its name, its

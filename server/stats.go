@@ -1,0 +1,312 @@
+package server
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// Stats resolves Query.stats.
+func (q *queryResolver) Stats(ctx context.Context) (*statsResolver, error) {
+	st, err := q.store.Stats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &statsResolver{q: q, st: st}, nil
+}
+
+// statsResolver resolves Stats: the store's counts, and aggregates of events.
+type statsResolver struct {
+	q  *queryResolver
+	st graph.Stats
+}
+
+// Documents resolves Stats.documents.
+func (s *statsResolver) Documents() int32 { return int32(s.st.Nodes[graph.KindDocument]) }
+
+// People resolves Stats.people.
+func (s *statsResolver) People() int32 { return int32(s.st.Nodes[graph.KindPerson]) }
+
+// Organizations resolves Stats.organizations.
+func (s *statsResolver) Organizations() int32 { return int32(s.st.Nodes[graph.KindOrganization]) }
+
+// Events resolves Stats.events.
+func (s *statsResolver) Events() int32 { return int32(s.st.Nodes[graph.KindEvent]) }
+
+// Places resolves Stats.places.
+func (s *statsResolver) Places() int32 { return int32(s.st.Nodes[graph.KindPlace]) }
+
+// Facts resolves Stats.facts: the distinct edges.
+func (s *statsResolver) Facts() int32 { return int32(s.st.Edges) }
+
+// The EventKey values.
+const (
+	keyCity         = "CITY"
+	keyCountry      = "COUNTRY"
+	keyYear         = "YEAR"
+	keyMonth        = "MONTH"
+	keyType         = "TYPE"
+	keyOrganization = "ORGANIZATION"
+)
+
+type eventsByArgs struct {
+	Key    string
+	Filter *eventFilter
+	First  int32
+}
+
+// EventsBy resolves Stats.eventsBy. The events' own fields give YEAR, MONTH and TYPE; the
+// others take one batched edge read per relation for all the events.
+func (s *statsResolver) EventsBy(ctx context.Context, args eventsByArgs) ([]*bucketResolver, error) {
+	q := s.q
+	req, err := q.pageRequest(args.First, nil)
+	if err != nil {
+		return nil, err
+	}
+	events, err := q.everyEvent(ctx, args.Filter.graphFilter(""))
+	if err != nil {
+		return nil, err
+	}
+	var t tally
+	switch args.Key {
+	case keyYear, keyMonth, keyType:
+		for _, e := range events {
+			switch args.Key {
+			case keyYear:
+				t.add(e.ID, string(e.Start[:min(len(e.Start), 4)]), "")
+			case keyMonth:
+				if len(e.Start) >= len("2006-01") {
+					t.add(e.ID, string(e.Start[:7]), "")
+				}
+			case keyType:
+				t.add(e.ID, string(cmp.Or(e.EventType, graph.EventOther)), "")
+			}
+		}
+		buckets := t.buckets()
+		if args.Key != keyType {
+			slices.SortFunc(buckets, func(a, b bucket) int { return cmp.Compare(a.key, b.key) })
+		}
+		return q.bucketResolvers(buckets[:min(req.First, len(buckets))]), nil
+	case keyCity:
+		err = q.tallyEnds(ctx, &t, events, graph.RelHeldIn)
+	case keyCountry:
+		err = q.tallyCountries(ctx, &t, events)
+	case keyOrganization:
+		err = q.tallyEnds(ctx, &t, events, graph.RelOrganizedBy, graph.RelParticipantOrg, graph.RelChairedBy)
+	}
+	if err != nil {
+		return nil, err
+	}
+	kind := map[string]graph.Kind{keyCity: graph.KindPlace, keyCountry: graph.KindCountry, keyOrganization: graph.KindOrganization}[args.Key]
+	return q.nodeBuckets(ctx, t.buckets(), req.First, kind)
+}
+
+type topPeopleArgs struct {
+	By     string
+	Filter *eventFilter
+	First  int32
+}
+
+// TopPeople resolves Stats.topPeople.
+func (s *statsResolver) TopPeople(ctx context.Context, args topPeopleArgs) ([]*bucketResolver, error) {
+	req, err := s.q.pageRequest(args.First, nil)
+	if err != nil {
+		return nil, err
+	}
+	events, err := s.q.everyEvent(ctx, args.Filter.graphFilter(""))
+	if err != nil {
+		return nil, err
+	}
+	return s.q.rankPeople(ctx, events, args.By == "CHAIRED", "", req.First)
+}
+
+// rankPeople returns the people who took part in (unless chairedOnly) or chaired the events,
+// by the number of those events, leaving out the person except.
+func (q *queryResolver) rankPeople(ctx context.Context, events []*graph.Node, chairedOnly bool, except graph.ID, first int) ([]*bucketResolver, error) {
+	rels := []graph.Relation{graph.RelParticipant, graph.RelChairedBy}
+	if chairedOnly {
+		rels = rels[1:]
+	}
+	var t tally
+	if err := q.tallyEnds(ctx, &t, events, rels...); err != nil {
+		return nil, err
+	}
+	buckets := slices.DeleteFunc(t.buckets(), func(b bucket) bool { return b.node == except })
+	return q.nodeBuckets(ctx, buckets, first, graph.KindPerson)
+}
+
+// tallyEnds counts, for each node at the other end of the events' edges of the relations, the
+// events that lead to it, each event once per node.
+func (q *queryResolver) tallyEnds(ctx context.Context, t *tally, events []*graph.Node, rels ...graph.Relation) error {
+	ids := nodeIDs(events)
+	for _, rel := range rels {
+		edges, err := q.store.EdgesOf(ctx, ids, rel, graph.Out)
+		if err != nil {
+			return err
+		}
+		for i, es := range edges {
+			for _, e := range es {
+				t.add(ids[i], "", e.To)
+			}
+		}
+	}
+	return nil
+}
+
+// tallyCountries counts the events by country: the country the event names, else its city's.
+func (q *queryResolver) tallyCountries(ctx context.Context, t *tally, events []*graph.Node) error {
+	ids := nodeIDs(events)
+	countries, err := q.store.EdgesOf(ctx, ids, graph.RelInCountry, graph.Out)
+	if err != nil {
+		return err
+	}
+	cities, err := q.store.EdgesOf(ctx, ids, graph.RelHeldIn, graph.Out)
+	if err != nil {
+		return err
+	}
+	var cityIDs []graph.ID
+	for i, es := range cities {
+		if len(countries[i]) == 0 && len(es) > 0 {
+			cityIDs = append(cityIDs, es[0].To)
+		}
+	}
+	located, err := q.store.EdgesOf(ctx, cityIDs, graph.RelLocatedIn, graph.Out)
+	if err != nil {
+		return err
+	}
+	countryOfCity := map[graph.ID][]graph.Edge{}
+	for i, city := range cityIDs {
+		countryOfCity[city] = located[i]
+	}
+	for i, es := range countries {
+		if len(es) == 0 && len(cities[i]) > 0 {
+			es = countryOfCity[cities[i][0].To]
+		}
+		for _, e := range es {
+			t.add(ids[i], "", e.To)
+		}
+	}
+	return nil
+}
+
+// nodeBuckets reads the nodes of buckets keyed by node, keeps those of the kind, names each
+// bucket after its node, and returns the first, largest first, ties by name.
+func (q *queryResolver) nodeBuckets(ctx context.Context, buckets []bucket, first int, kind graph.Kind) ([]*bucketResolver, error) {
+	ids := make([]graph.ID, len(buckets))
+	for i, b := range buckets {
+		ids[i] = b.node
+	}
+	nodes, err := q.store.Nodes(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var kept []bucket
+	for i, x := range nodes {
+		if x != nil && x.Kind == kind {
+			b := buckets[i]
+			b.key, b.n = x.Name, x
+			kept = append(kept, b)
+		}
+	}
+	slices.SortStableFunc(kept, func(a, b bucket) int { return cmp.Or(b.count-a.count, cmp.Compare(a.key, b.key)) })
+	kept = kept[:min(first, len(kept))]
+	out := q.bucketResolvers(kept)
+	shown := make([]*graph.Node, len(kept))
+	for i, b := range kept {
+		shown[i] = b.n
+	}
+	for i, x := range q.group(shown) { // the nodes shown are siblings, for their fields
+		out[i].node = x
+	}
+	return out, nil
+}
+
+// tally counts events by a key or a node, each event at most once per bucket.
+type tally struct {
+	order   []bucket // in order of first appearance
+	at      map[bucketKey]int
+	counted map[countedEvent]bool
+}
+
+// bucketKey is what a bucket groups by: a text key, or a node.
+type bucketKey struct {
+	key  string
+	node graph.ID
+}
+
+type countedEvent struct {
+	event graph.ID
+	bucketKey
+}
+
+// bucket is one group of a count; n is its node once read.
+type bucket struct {
+	bucketKey
+	count int
+	n     *graph.Node
+}
+
+// add counts event in the bucket of key or node, unless both are empty or it is counted.
+func (t *tally) add(event graph.ID, key string, node graph.ID) {
+	k := bucketKey{key, node}
+	if k == (bucketKey{}) || t.counted[countedEvent{event, k}] {
+		return
+	}
+	if t.at == nil {
+		t.at, t.counted = map[bucketKey]int{}, map[countedEvent]bool{}
+	}
+	t.counted[countedEvent{event, k}] = true
+	i, ok := t.at[k]
+	if !ok {
+		i = len(t.order)
+		t.at[k] = i
+		t.order = append(t.order, bucket{bucketKey: k})
+	}
+	t.order[i].count++
+}
+
+// buckets returns the buckets, largest first, ties in order of first appearance.
+func (t *tally) buckets() []bucket {
+	out := slices.Clone(t.order)
+	slices.SortStableFunc(out, func(a, b bucket) int { return b.count - a.count })
+	return out
+}
+
+func (q *queryResolver) bucketResolvers(buckets []bucket) []*bucketResolver {
+	out := make([]*bucketResolver, len(buckets))
+	for i, b := range buckets {
+		out[i] = &bucketResolver{q: q, b: b}
+	}
+	return out
+}
+
+func nodeIDs(nodes []*graph.Node) []graph.ID {
+	ids := make([]graph.ID, len(nodes))
+	for i, n := range nodes {
+		ids[i] = n.ID
+	}
+	return ids
+}
+
+// bucketResolver resolves Bucket.
+type bucketResolver struct {
+	q    *queryResolver
+	b    bucket
+	node node // the bucket's node, if any, with its siblings
+}
+
+// Key resolves Bucket.key.
+func (b *bucketResolver) Key() string { return b.b.key }
+
+// Node resolves Bucket.node: null for buckets keyed by text.
+func (b *bucketResolver) Node() *nodeResolver {
+	if b.node.n == nil {
+		return nil
+	}
+	return newNode(b.node)
+}
+
+// Count resolves Bucket.count.
+func (b *bucketResolver) Count() int32 { return int32(b.b.count) }

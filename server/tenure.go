@@ -1,0 +1,72 @@
+package server
+
+import (
+	"context"
+	"slices"
+
+	"github.com/kgraph/kg/graph"
+)
+
+type holdersArgs struct {
+	Post         string
+	Organization *string
+	At           *date
+}
+
+// Holders resolves Query.holders: the terms of the posts with the title, inferred per post by
+// graph.Terms, in order of their start across posts, those covering At if it is given. Posts
+// whose title is the title by NameKey are preferred to those whose title only contains its
+// words, so that "Secretary General" does not bring in the Deputy Secretary General.
+func (q *queryResolver) Holders(ctx context.Context, args holdersArgs) ([]*tenureResolver, error) {
+	posts, err := q.everyNode(ctx, graph.NodeFilter{Kind: graph.KindPost, Post: args.Post, Organization: value(args.Organization)})
+	if err != nil {
+		return nil, err
+	}
+	key := graph.NameKey(args.Post)
+	exact := slices.DeleteFunc(slices.Clone(posts), func(p node) bool {
+		return !slices.ContainsFunc(append([]string{p.n.Name}, p.n.Aliases...), func(n string) bool { return graph.NameKey(n) == key })
+	})
+	if len(exact) > 0 {
+		posts = exact
+	}
+	ids := make([]graph.ID, len(posts))
+	for i, p := range posts {
+		ids[i] = p.n.ID
+	}
+	edges, err := q.store.EdgesOf(ctx, ids, graph.RelTenurePost, graph.In)
+	if err != nil {
+		return nil, err
+	}
+	var tenureIDs []graph.ID
+	for _, es := range edges {
+		for _, e := range es {
+			tenureIDs = append(tenureIDs, e.From)
+		}
+	}
+	tenures, err := q.nodes(ctx, tenureIDs, graph.KindTenure)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[graph.ID]node{}
+	for _, t := range tenures {
+		byID[t.n.ID] = t
+	}
+	var terms []graph.Term
+	for _, es := range edges {
+		var ofPost []*graph.Node
+		for _, e := range es {
+			if t, ok := byID[e.From]; ok {
+				ofPost = append(ofPost, t.n)
+			}
+		}
+		terms = append(terms, graph.Terms(ofPost)...)
+	}
+	slices.SortStableFunc(terms, graph.Term.Compare)
+	var out []*tenureResolver
+	for _, t := range terms {
+		if args.At == nil || t.Covers(graph.Date(*args.At)) {
+			out = append(out, newTenure(byID[t.Tenure.ID]))
+		}
+	}
+	return out, nil
+}
