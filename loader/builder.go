@@ -241,6 +241,12 @@ func (b *builder) event(x *extraction, e *event) {
 	for _, o := range e.organizers {
 		b.unsureEdge(id, graph.RelOrganizedBy, b.org(o), first, confidenceInferred)
 	}
+	for _, o := range e.organizedBy {
+		b.edge(id, graph.RelOrganizedBy, b.org(o.org), o.sent)
+	}
+	for _, o := range e.participantOrgs {
+		b.edge(id, graph.RelParticipantOrg, b.org(o.org), o.sent)
+	}
 	if e.partOf != nil {
 		b.edge(id, graph.RelEventPartOf, x.eventID(e.partOf), first)
 	}

@@ -17,20 +17,22 @@ type event struct {
 	venue      string
 	region     *regionRef
 	// cityByDateline says the city comes from the item's dateline, not the event's sentences.
-	cityByDateline bool
-	country        *gazetteer.Country
-	chairs         []chair
-	organizers     []*orgRef
-	persons        []*person
-	countries      []*gazetteer.Country
-	partOf         *event
-	generic        bool      // named only by its type so far ("the meeting")
-	background     bool      // mentioned as the setting of another event ("on the sidelines of …")
-	parties        []*person // whom the event was with: "talks with Lukashenko", "met with Tokayev"
-	titledIn       *sentence // the latest sentence that named the event by more than a bare noun
-	phraseEnd      int       // the token after the event's phrase in titledIn, or 0
-	sents          []*sentence
-	facts          map[*sentence]bool // sentences that state the event's attributes
+	cityByDateline  bool
+	country         *gazetteer.Country
+	chairs          []chair
+	organizers      []*orgRef // bodies named in the title
+	organizedBy     []orgFact // organisers the text names: "organized by X"
+	participantOrgs []orgFact // organisations the text says take part
+	persons         []*person
+	countries       []*gazetteer.Country
+	partOf          *event
+	generic         bool      // named only by its type so far ("the meeting")
+	background      bool      // mentioned as the setting of another event ("on the sidelines of …")
+	parties         []*person // whom the event was with: "talks with Lukashenko", "met with Tokayev"
+	titledIn        *sentence // the latest sentence that named the event by more than a bare noun
+	phraseEnd       int       // the token after the event's phrase in titledIn, or 0
+	sents           []*sentence
+	facts           map[*sentence]bool // sentences that state the event's attributes
 }
 
 // chair is who chaired an event: a person or a country.

@@ -50,9 +50,9 @@ var relationRules = map[graph.Relation]string{
 	graph.RelAtVenue:            "\"at\" a venue, or a region, in the sentence that names the event",
 	graph.RelInCountry:          "\"in\" a country in the sentence that names the event, else the city's country",
 	graph.RelChairedBy:          "a chairing cue: \"under the chairmanship of\", \"chaired by\", \"X chaired\"",
-	graph.RelOrganizedBy:        "the body named in the event's title, or \"organized/hosted by\"",
+	graph.RelOrganizedBy:        "\"organized/hosted by\", \"at the initiative of\", or (unsure) the body named in the event's title",
 	graph.RelParticipant:        "a person in a sentence of the event with a participation cue (took part, attended, met …)",
-	graph.RelParticipantOrg:     "an organisation taking part",
+	graph.RelParticipantOrg:     "\"with the participation of\" an organisation, or an organisation that \"took part\"",
 	graph.RelParticipantCountry: "a country in a sentence of the event with a participation cue",
 	graph.RelEventPartOf:        "\"as part of\", \"on the margins/sidelines of\"",
 }

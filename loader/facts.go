@@ -63,6 +63,7 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 	}
 	if !named {
 		x.readChairs(s, e)
+		readOrganizers(s, e)
 		x.readParticipants(s, e, parties)
 		return
 	}
@@ -102,6 +103,7 @@ func (x *extraction) readEventFacts(it *item, s *sentence, evs []*event) {
 		}
 	}
 	x.readChairs(s, e)
+	readOrganizers(s, e)
 	x.readParticipants(s, e, parties)
 	x.readPartOf(s, evs)
 }
