@@ -5,9 +5,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kgraph/kg/graph"
-	"github.com/kgraph/kg/loader/gazetteer"
-	"github.com/kgraph/kg/loader/text"
 )
 
 func TestMemberships(t *testing.T) {
@@ -24,12 +21,7 @@ func TestMemberships(t *testing.T) {
 		{"Belarus joined the Shanghai Cooperation Organisation at the Astana summit.", []string{"Belarus"}},
 	}
 	for _, tt := range tests {
-		doc, err := text.Read("t.txt", []byte("published: 2024-05-10\n\n"+tt.sentence+"\n"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		x := newExtraction(gazetteer.Default(), graph.NewID(graph.KindDocument, "t"), doc)
-		x.read()
+		x := readBody(t, "2024-05-10", tt.sentence)
 		var got []string
 		for _, m := range x.memberships {
 			got = append(got, m.country.Name)

@@ -4,9 +4,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kgraph/kg/graph"
-	"github.com/kgraph/kg/loader/gazetteer"
-	"github.com/kgraph/kg/loader/text"
 )
 
 func TestOrganizers(t *testing.T) {
@@ -25,12 +22,7 @@ func TestOrganizers(t *testing.T) {
 			nil, nil},
 	}
 	for _, tt := range tests {
-		doc, err := text.Read("t.txt", []byte("published: 2024-06-02\n\n"+tt.text+"\n"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		x := newExtraction(gazetteer.Default(), graph.NewID(graph.KindDocument, "t"), doc)
-		x.read()
+		x := readBody(t, "2024-06-02", tt.text)
 		var organizers, participants []string
 		for _, e := range x.events {
 			for _, o := range e.organizedBy {

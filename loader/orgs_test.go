@@ -8,19 +8,13 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg/graph"
-	"github.com/kgraph/kg/loader/gazetteer"
-	"github.com/kgraph/kg/loader/text"
 )
 
 // extractOrgs reads a one-item document and returns its organisations as "Name < Parent" lines,
 // with "aka" and the sorted aliases.
 func extractOrgs(t *testing.T, body string) []string {
 	t.Helper()
-	doc, err := text.Read("t.txt", []byte("published: 2024-05-20\n\n"+body+"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cs, err := Extract(context.Background(), gazetteer.Default(), nil, graph.NewID(graph.KindDocument, "t"), doc)
+	cs, err := readBody(t, "2024-05-20", body).changeSet(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

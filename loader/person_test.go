@@ -5,20 +5,12 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kgraph/kg/graph"
-	"github.com/kgraph/kg/loader/gazetteer"
-	"github.com/kgraph/kg/loader/text"
 )
 
 // personsOf extracts a one-item document and lists the names of its people.
 func personsOf(t *testing.T, body string) []string {
 	t.Helper()
-	doc, err := text.Read("t.txt", []byte("published: 2023-05-10\n\n"+body+"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := newExtraction(gazetteer.Default(), graph.NewID(graph.KindDocument, "t"), doc)
-	x.read()
+	x := readBody(t, "2023-05-10", body)
 	var out []string
 	for _, ps := range x.people {
 		for _, p := range ps {

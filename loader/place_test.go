@@ -4,20 +4,12 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kgraph/kg/graph"
-	"github.com/kgraph/kg/loader/gazetteer"
-	"github.com/kgraph/kg/loader/text"
 )
 
 // placesOf reads one sentence and lists its cities and regions as "kind name, country".
 func placesOf(t *testing.T, sentence string) []string {
 	t.Helper()
-	doc, err := text.Read("t.txt", []byte("published: 2024-05-10\n\n"+sentence+"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := newExtraction(gazetteer.Default(), graph.NewID(graph.KindDocument, "t"), doc)
-	x.read()
+	x := readBody(t, "2024-05-10", sentence)
 	var out []string
 	for _, it := range x.items {
 		for _, s := range it.sents {

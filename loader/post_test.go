@@ -6,21 +6,13 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kgraph/kg/graph"
-	"github.com/kgraph/kg/loader/gazetteer"
-	"github.com/kgraph/kg/loader/text"
 )
 
 // tenuresOf extracts a one-item document dated 2023-05-10 and lists its tenures as
 // "person | title as written | canonical title | owner | from–to".
 func tenuresOf(t *testing.T, body string) []string {
 	t.Helper()
-	doc, err := text.Read("t.txt", []byte("published: 2023-05-10\n\n10.05.2023\n\n"+body+"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := newExtraction(gazetteer.Default(), graph.NewID(graph.KindDocument, "t"), doc)
-	x.read()
+	x := readBody(t, "2023-05-10", "10.05.2023\n\n"+body)
 	if _, err := x.changeSet(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
