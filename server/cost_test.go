@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"github.com/kgraph/kg/graph"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -101,7 +102,7 @@ func TestEstimateGoldenQueries(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.graphql")
 	files = append(files, "testdata/introspection.txt")
 	for _, file := range files {
-		src := goldenQuery(t, file)
+		src := goldenQuery(t, file, func(kind, name string) graph.ID { return id(graph.ParseKind(kind), name) })
 		doc, err := readQuery(src)
 		if err != nil {
 			t.Errorf("%s: %v", file, err)

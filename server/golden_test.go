@@ -14,6 +14,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/badgerstore"
+	"github.com/kgraph/kg/loader"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden .json files in testdata/")
@@ -22,15 +24,43 @@ var update = flag.Bool("update", false, "rewrite the golden .json files in testd
 // indented result, errors included, with the .json file beside it. Queries name nodes as
 // {{id "Kind" "name"}}, which expands to the fixture's ID of that node.
 func TestGolden(t *testing.T) {
-	st := newTestStore(t)
-	files, err := filepath.Glob("testdata/*.graphql")
+	runGolden(t, "testdata", newTestStore(t), func(kind, name string) graph.ID { return id(graph.ParseKind(kind), name) })
+}
+
+// TestGoldenCorpus runs the queries of testdata/corpus/ against the project's test corpus as
+// the loader reads it, so the golden answers show what a user of `kg serve --load
+// testdata/corpus` sees. {{id "Kind" "name"}} expands to the ID of the node that name finds.
+func TestGoldenCorpus(t *testing.T) {
+	ctx := context.Background()
+	st, err := badgerstore.Open(ctx, badgerstore.Config{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	sum, err := loader.New(loader.Config{Store: st}).Load(ctx, []string{"../testdata/corpus"})
+	if err != nil || sum.Failed > 0 {
+		t.Fatalf("load the test corpus: %v %v", err, sum.Errors)
+	}
+	runGolden(t, "testdata/corpus", st, func(kind, name string) graph.ID {
+		ids, err := st.Lookup(ctx, graph.ParseKind(kind), name)
+		if err != nil || len(ids) != 1 {
+			t.Fatalf("%s %q names %d nodes (%v), want 1", kind, name, len(ids), err)
+		}
+		return ids[0]
+	})
+}
+
+// runGolden runs every dir/*.graphql query against st and compares the indented result, errors
+// included, with the .json file beside it; idOf expands {{id "Kind" "name"}}.
+func runGolden(t *testing.T, dir string, st graph.Store, idOf func(kind, name string) graph.ID) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.graphql"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden queries: %v", err)
+		t.Fatalf("no golden queries in %s: %v", dir, err)
 	}
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".graphql")
 		t.Run(name, func(t *testing.T) {
-			result, _ := Query(context.Background(), st, goldenQuery(t, file), nil) // errors are part of the golden output
+			result, _ := Query(context.Background(), st, goldenQuery(t, file, idOf), nil) // errors are part of the golden output
 			var got bytes.Buffer
 			if err := json.Indent(&got, result, "", "  "); err != nil {
 				t.Fatalf("result is not JSON: %v\n%s", err, result)
@@ -54,11 +84,10 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// goldenQuery reads a golden query, expanding {{id "Kind" "name"}} to the fixture's ID of the node.
-func goldenQuery(t *testing.T, file string) string {
+// goldenQuery reads a golden query, expanding {{id "Kind" "name"}} with idOf.
+func goldenQuery(t *testing.T, file string, idOf func(kind, name string) graph.ID) string {
 	t.Helper()
-	funcs := template.FuncMap{"id": func(kind, name string) graph.ID { return id(graph.ParseKind(kind), name) }}
-	tmpl, err := template.New(filepath.Base(file)).Funcs(funcs).ParseFiles(file)
+	tmpl, err := template.New(filepath.Base(file)).Funcs(template.FuncMap{"id": idOf}).ParseFiles(file)
 	if err != nil {
 		t.Fatal(err)
 	}
