@@ -23,8 +23,9 @@ import (
 // reads keys until it has its events, and only their nodes, so a deep page costs what the
 // first does. The relation filters are answered from the edge indexes as a set of candidates
 // the walk keeps; Text and Type need the nodes, so they read every candidate first; From and
-// To are answered from the index keys. Total is the event counter without filters and the
-// number of candidates without From and To; with them, it counts the matching index keys.
+// To are answered from the index keys, and the walk seeks to the near one and stops at the
+// far one. Total is the event counter without filters and the number of candidates without
+// From and To; with them, it counts the matching index keys between the two.
 func (s *Store) FindEvents(ctx context.Context, f graph.EventFilter, o graph.EventOrder, p graph.PageRequest) (graph.Page, error) {
 	after, err := decodeCursor(p)
 	var last *eventKey
@@ -59,7 +60,7 @@ func (s *Store) FindEvents(ctx context.Context, f graph.EventFilter, o graph.Eve
 		x := newStartIndex(ctx, txn)
 		defer x.close()
 		var keys []eventKey
-		err = x.walk(o, last, func(k eventKey) bool {
+		err = x.walk(o, last, f.From, f.To, func(k eventKey) bool {
 			if matches(k) {
 				keys = append(keys, k)
 			}
@@ -72,7 +73,7 @@ func (s *Store) FindEvents(ctx context.Context, f graph.EventFilter, o graph.Eve
 		keys = keys[:min(len(keys), p.First)]
 		switch {
 		case f.From != "" || f.To != "":
-			err = x.walk(graph.StartAsc, nil, func(k eventKey) bool {
+			err = x.walk(graph.StartAsc, nil, f.From, f.To, func(k eventKey) bool {
 				if matches(k) {
 					page.Total++
 				}
@@ -250,29 +251,61 @@ func newStartIndex(ctx context.Context, txn *badger.Txn) *startIndex {
 func (x *startIndex) close() { x.startsOf.Close() }
 
 // walk calls fn with the events in order o, each once with its merged start, beginning after
-// the event after (from the first when nil), until fn returns false.
-func (x *startIndex) walk(o graph.EventOrder, after *eventKey, fn func(eventKey) bool) error {
+// the event after (from the first when nil), until fn returns false. Events that start before
+// from or after to may be left out: the walk seeks past them where it can.
+func (x *startIndex) walk(o graph.EventOrder, after *eventKey, from, to graph.Date, fn func(eventKey) bool) error {
+	// Keys come in start order, so the first key past the far bound ends the walk.
+	far := graph.EventFilter{To: to}
+	if o == graph.StartDesc {
+		far = graph.EventFilter{From: from}
+	}
+	within := func(k eventKey) bool { return startWithin(far, k.Start) && fn(k) }
 	var err error
 	switch {
 	case o == graph.StartAsc:
-		_, err = x.forward([]byte{prefixStart}, after, fn)
+		var seek []byte
+		if from != "" {
+			seek = startPrefix(firstStart(from))
+		}
+		_, err = x.forward([]byte{prefixStart}, seek, after, within)
 	case after != nil && after.Start == "": // past every dated event
-		_, err = x.forward(startPrefix(""), after, fn)
+		_, err = x.forward(startPrefix(""), nil, after, within)
 	default:
+		seek := []byte{prefixStart, 0xFE} // after every dated key, before those without a start
+		if to != "" {
+			t, _ := to.Time()
+			seek = append(startPrefix(graph.DayDate(t)), 0xFF) // the last date to's first day begins
+		}
 		var more bool
-		if more, err = x.backward(after, fn); err == nil && more {
-			_, err = x.forward(startPrefix(""), nil, fn)
+		if more, err = x.backward(seek, after, within); err == nil && more {
+			_, err = x.forward(startPrefix(""), nil, nil, within)
 		}
 	}
 	return err
 }
 
+// firstStart returns the least date, in graph.CompareDates order, that begins on d's first
+// day: its year or month when the day begins it ("2024-01-01" → "2024"), else the day.
+func firstStart(d graph.Date) graph.Date {
+	t, _ := d.Time()
+	switch {
+	case t.YearDay() == 1:
+		return graph.Date(t.Format("2006"))
+	case t.Day() == 1:
+		return graph.Date(t.Format("2006-01"))
+	}
+	return graph.DayDate(t)
+}
+
 // forward calls fn with the events listed by the start keys under prefix, in key order,
-// beginning after the event after, until fn returns false; it reports whether fn wanted more.
-func (x *startIndex) forward(prefix []byte, after *eventKey, fn func(eventKey) bool) (bool, error) {
+// beginning after the event after, else at seek, else at the first, until fn returns false;
+// it reports whether fn wanted more.
+func (x *startIndex) forward(prefix, seek []byte, after *eventKey, fn func(eventKey) bool) (bool, error) {
 	it := keyIterator(x.txn, prefix...)
 	defer it.Close()
-	seek := prefix
+	if seek == nil {
+		seek = prefix
+	}
 	var prev eventKey // the start and event of the last key read, read once
 	if after != nil {
 		seek = append(startPrefix(after.Start), after.ID[:]...)
@@ -296,14 +329,13 @@ func (x *startIndex) forward(prefix []byte, after *eventKey, fn func(eventKey) b
 	return true, nil
 }
 
-// backward calls fn with the events that have a start, latest start first and ties by
-// ascending ID, beginning after the event after, until fn returns false; it reports whether fn
-// wanted more.
-func (x *startIndex) backward(after *eventKey, fn func(eventKey) bool) (bool, error) {
+// backward calls fn with the events whose start keys are at or before seek, latest start
+// first and ties by ascending ID, beginning after the event after when it is given, until fn
+// returns false; it reports whether fn wanted more. Seek is after every key of one start.
+func (x *startIndex) backward(seek []byte, after *eventKey, fn func(eventKey) bool) (bool, error) {
 	prefix := []byte{prefixStart}
 	it := x.txn.NewIterator(badger.IteratorOptions{Prefix: prefix, Reverse: true})
 	defer it.Close()
-	seek := []byte{prefixStart, 0xFE} // after every dated key, before those without a start
 	if after != nil {
 		seek = append(startPrefix(after.Start), 0xFF) // after every key of the cursor's start
 	}

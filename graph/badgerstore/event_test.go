@@ -251,7 +251,11 @@ func TestFindEventsMatchesSortedNodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	filters := []graph.EventFilter{{}, {From: "2023-11-01"}, {To: "2023-11-23"}, {From: "2024", To: "2024-01-31"}, {Text: "event"}}
+	filters := []graph.EventFilter{
+		{}, {From: "2023-11-01"}, {From: "2023-11-02"}, {From: "2024-01-01"}, {To: "2023-11-23"}, {To: "2023-11-01"},
+		{To: "2024"}, {From: "2023-11", To: "2023-11-01"}, {From: "2024", To: "2024-01-31"}, {Text: "event"},
+		{Text: "event", From: "2023-11-23", To: "2024-01"},
+	}
 	for _, f := range filters {
 		var want []*graph.Node
 		for _, n := range all.Nodes {
