@@ -230,10 +230,10 @@ func decodeEventCursor(b []byte) (*eventKey, error) {
 // Every document's fragment of an event has a start key at the fragment's own start, so an
 // event with fragments of different starts has several keys, and it is listed at the one of
 // its merged start, the earliest (node.go). A key is that one when it has the start of the
-// first of the event's starts-of keys ('d'|event|start, so sorted by start): one seek in a
-// small index per key read, whichever the direction and wherever the page begins, which a
-// "first key seen" rule would not give a page that starts after the event's earliest key.
-// Keys of one start and event from several documents lie together and count once.
+// first of the event's starts-of keys ('d'|event|start, so sorted by start). That costs one
+// seek in a small index per key read, and unlike a "first key seen" rule it holds in reverse
+// and on a page that begins after an event's earliest key. Keys of one start and event from
+// several documents lie together and count once.
 //
 // Ascending order is the index order: dates, ties by ID, then no start. Descending order reads
 // the dated keys backwards a start at a time, lists each start's events by ascending ID as
