@@ -151,6 +151,10 @@ func (c contribution) addFragment(doc, id uuid.UUID, n graph.Node) error {
 	for _, name := range indexedNames(n) {
 		c[string(nameKey(n.Kind, name, id, doc))] = nil
 	}
+	if n.Kind == graph.KindEvent {
+		c[string(startKey(n.Start, id, doc))] = nil
+		c[string(startsOfKey(id, n.Start, doc))] = nil
+	}
 	return nil
 }
 

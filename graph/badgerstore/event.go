@@ -1,11 +1,10 @@
 package badgerstore
 
 import (
-	"cmp"
+	"bytes"
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -20,11 +19,16 @@ import (
 // "2025-01-01"), and an event without a start matches neither. The cursor holds the last
 // event's start and ID.
 //
-// The relation filters are answered from the edge indexes; the title, type and date filters
-// and the order then read the remaining events, which a start-date index could spare later.
+// Pages are read by keyset from the start index (startIndex): a page seeks to its cursor and
+// reads keys until it has its events, and only their nodes, so a deep page costs what the
+// first does. The relation filters are answered from the edge indexes as a set of candidates
+// the walk keeps; Text and Type need the nodes, so they read every candidate first; From and
+// To are answered from the index keys, and the walk seeks to the near one and stops at the
+// far one. Total is the event counter without filters and the number of candidates without
+// From and To; with them, it counts the matching index keys between the two.
 func (s *Store) FindEvents(ctx context.Context, f graph.EventFilter, o graph.EventOrder, p graph.PageRequest) (graph.Page, error) {
 	after, err := decodeCursor(p)
-	var last eventKey
+	var last *eventKey
 	if err == nil && after != nil {
 		last, err = decodeEventCursor(after)
 	}
@@ -41,24 +45,62 @@ func (s *Store) FindEvents(ctx context.Context, f graph.EventFilter, o graph.Eve
 	}
 	var page graph.Page
 	err = s.view(ctx, func(txn *badger.Txn) error {
-		ids, err := findEventIDs(ctx, txn, f)
+		candidates, err := eventCandidates(ctx, txn, f)
 		if err != nil {
 			return err
 		}
-		events, err := readNodes(ctx, txn, ids)
+		matches := func(k eventKey) bool {
+			if candidates != nil {
+				if _, ok := candidates[k.ID]; !ok {
+					return false
+				}
+			}
+			return startWithin(f, k.Start)
+		}
+		x := newStartIndex(ctx, txn)
+		defer x.close()
+		var keys []eventKey
+		err = x.walk(o, last, f.From, f.To, func(k eventKey) bool {
+			if matches(k) {
+				keys = append(keys, k)
+			}
+			return len(keys) <= p.First
+		})
 		if err != nil {
 			return err
 		}
-		events = slices.DeleteFunc(events, func(n *graph.Node) bool { return n == nil || !eventMatches(f, n) })
-		slices.SortFunc(events, func(a, b *graph.Node) int { return compareEvents(o, keyOf(a), keyOf(b)) })
-		start := 0
-		if after != nil {
-			start = sort.Search(len(events), func(i int) bool { return compareEvents(o, keyOf(events[i]), last) > 0 })
+		page.HasNext = len(keys) > p.First
+		keys = keys[:min(len(keys), p.First)]
+		switch {
+		case f.From != "" || f.To != "":
+			err = x.walk(graph.StartAsc, nil, f.From, f.To, func(k eventKey) bool {
+				if matches(k) {
+					page.Total++
+				}
+				return true
+			})
+		case candidates != nil:
+			page.Total = len(candidates)
+		default:
+			var n int64
+			n, err = readCount(txn, nodeCountKey(graph.KindEvent))
+			page.Total = int(n)
 		}
-		end := min(start+p.First, len(events))
-		page = graph.Page{Nodes: events[start:end], Total: len(events), HasNext: end < len(events)}
-		for _, n := range page.Nodes {
-			page.Cursors = append(page.Cursors, encodeEventCursor(n))
+		if err != nil {
+			return err
+		}
+		ids := make([]uuid.UUID, len(keys))
+		for i, k := range keys {
+			ids[i] = k.ID
+		}
+		if page.Nodes, err = readNodes(ctx, txn, ids); err != nil {
+			return err
+		}
+		for i, n := range page.Nodes {
+			if n == nil {
+				return fmt.Errorf("event %s is indexed but has no fragment", ids[i])
+			}
+			page.Cursors = append(page.Cursors, encodeEventCursor(keys[i]))
 		}
 		return nil
 	})
@@ -66,6 +108,37 @@ func (s *Store) FindEvents(ctx context.Context, f graph.EventFilter, o graph.Eve
 		return graph.Page{}, fmt.Errorf("find events: %w", err)
 	}
 	return page, nil
+}
+
+// eventCandidates returns the events that match the filters of f other than From and To, nil
+// when those filters are empty, meaning every event.
+func eventCandidates(ctx context.Context, txn *badger.Txn, f graph.EventFilter) (idSet, error) {
+	rest := f
+	rest.From, rest.To = "", ""
+	if rest == (graph.EventFilter{}) {
+		return nil, nil
+	}
+	ids, err := findEventIDs(ctx, txn, f)
+	if err != nil {
+		return nil, err
+	}
+	if f.Text != "" || f.Type != "" {
+		nodes, err := readNodes(ctx, txn, ids)
+		if err != nil {
+			return nil, err
+		}
+		ids = ids[:0]
+		for _, n := range nodes {
+			if n != nil && eventMatches(rest, n) {
+				ids = append(ids, uuid.MustParse(string(n.ID))) // formatted from a key
+			}
+		}
+	}
+	set := make(idSet, len(ids))
+	for _, id := range ids {
+		set[id] = struct{}{}
+	}
+	return set, nil
 }
 
 // findEventIDs returns the IDs of the events that match the relation filters of f, sorted.
@@ -115,55 +188,202 @@ func eventMatches(f graph.EventFilter, n *graph.Node) bool {
 	if f.Type != "" && n.EventType != f.Type {
 		return false
 	}
+	return startWithin(f, n.Start)
+}
+
+// startWithin reports whether an event that starts on start passes the From and To filters of f.
+func startWithin(f graph.EventFilter, start graph.Date) bool {
 	if f.From == "" && f.To == "" {
 		return true
 	}
-	start, ok := n.Start.Time()
+	t, ok := start.Time()
 	if !ok {
 		return false
 	}
 	from, _ := f.From.Time()
 	to, _ := f.To.Time()
-	return (f.From == "" || !start.Before(from)) && (f.To == "" || !start.After(to))
+	return (f.From == "" || !t.Before(from)) && (f.To == "" || !t.After(to))
 }
 
-// eventKey is what events are ordered by.
+// eventKey is what events are ordered by: the merged start, then the ID.
 type eventKey struct {
 	Start graph.Date
-	ID    graph.ID
+	ID    uuid.UUID
 }
 
-func keyOf(n *graph.Node) eventKey { return eventKey{Start: n.Start, ID: n.ID} }
-
-// compareEvents orders events by start in the order o, ties by ID, events without a start
-// last in both orders.
-func compareEvents(o graph.EventOrder, a, b eventKey) int {
-	if (a.Start == "") != (b.Start == "") {
-		if a.Start == "" {
-			return 1
-		}
-		return -1
-	}
-	c := graph.CompareDates(a.Start, b.Start)
-	if o == graph.StartDesc {
-		c = -c
-	}
-	return cmp.Or(c, cmp.Compare(a.ID, b.ID))
-}
-
-// encodeEventCursor makes the cursor of event n: its 16 ID bytes, then its start.
-func encodeEventCursor(n *graph.Node) string {
-	id := uuid.MustParse(string(n.ID)) // read from a key, so well formed
-	return encodeCursor(append(id[:], n.Start...))
-}
+// encodeEventCursor makes the cursor of the event k: its 16 ID bytes, then its start.
+func encodeEventCursor(k eventKey) string { return encodeCursor(append(k.ID[:], k.Start...)) }
 
 // decodeEventCursor inverts encodeEventCursor, given the decoded bytes.
-func decodeEventCursor(b []byte) (eventKey, error) {
-	k := eventKey{ID: formatID(uuid.UUID(b[:idLen])), Start: graph.Date(b[idLen:])}
+func decodeEventCursor(b []byte) (*eventKey, error) {
+	k := eventKey{ID: uuid.UUID(b[:idLen]), Start: graph.Date(b[idLen:])}
 	if k.Start != "" {
 		if _, err := graph.ParseDate(string(k.Start)); err != nil {
-			return eventKey{}, fmt.Errorf("%w: cursor start %q", graph.ErrInvalid, k.Start)
+			return nil, fmt.Errorf("%w: cursor start %q", graph.ErrInvalid, k.Start)
 		}
 	}
-	return k, nil
+	return &k, nil
+}
+
+// startIndex lists events in start order from the start index within one transaction.
+//
+// Every document's fragment of an event has a start key at the fragment's own start, so an
+// event with fragments of different starts has several keys, and it is listed at the one of
+// its merged start, the earliest (node.go). A key is that one when it has the start of the
+// first of the event's starts-of keys ('d'|event|start, so sorted by start). That costs one
+// seek in a small index per key read, and unlike a "first key seen" rule it holds in reverse
+// and on a page that begins after an event's earliest key. Keys of one start and event from
+// several documents lie together and count once.
+//
+// Ascending order is the index order: dates, ties by ID, then no start. Descending order reads
+// the dated keys backwards a start at a time, lists each start's events by ascending ID as
+// ties go, then the keys without a start forwards, so that those come last in both orders.
+type startIndex struct {
+	ctx      context.Context
+	txn      *badger.Txn
+	startsOf *badger.Iterator
+}
+
+func newStartIndex(ctx context.Context, txn *badger.Txn) *startIndex {
+	return &startIndex{ctx: ctx, txn: txn, startsOf: keyIterator(txn, prefixStartsOf)}
+}
+
+func (x *startIndex) close() { x.startsOf.Close() }
+
+// walk calls fn with the events in order o, each once with its merged start, beginning after
+// the event after (from the first when nil), until fn returns false. Events that start before
+// from or after to may be left out: the walk seeks past them where it can.
+func (x *startIndex) walk(o graph.EventOrder, after *eventKey, from, to graph.Date, fn func(eventKey) bool) error {
+	// Keys come in start order, so the first key past the far bound ends the walk.
+	far := graph.EventFilter{To: to}
+	if o == graph.StartDesc {
+		far = graph.EventFilter{From: from}
+	}
+	within := func(k eventKey) bool { return startWithin(far, k.Start) && fn(k) }
+	var err error
+	switch {
+	case o == graph.StartAsc:
+		var seek []byte
+		if from != "" {
+			seek = startPrefix(firstStart(from))
+		}
+		_, err = x.forward([]byte{prefixStart}, seek, after, within)
+	case after != nil && after.Start == "": // past every dated event
+		_, err = x.forward(startPrefix(""), nil, after, within)
+	default:
+		seek := []byte{prefixStart, 0xFE} // after every dated key, before those without a start
+		if to != "" {
+			t, _ := to.Time()
+			seek = append(startPrefix(graph.DayDate(t)), 0xFF) // the last date to's first day begins
+		}
+		var more bool
+		if more, err = x.backward(seek, after, within); err == nil && more {
+			_, err = x.forward(startPrefix(""), nil, nil, within)
+		}
+	}
+	return err
+}
+
+// firstStart returns the least date, in graph.CompareDates order, that begins on d's first
+// day: its year or month when the day begins it ("2024-01-01" → "2024"), else the day.
+func firstStart(d graph.Date) graph.Date {
+	t, _ := d.Time()
+	switch {
+	case t.YearDay() == 1:
+		return graph.Date(t.Format("2006"))
+	case t.Day() == 1:
+		return graph.Date(t.Format("2006-01"))
+	}
+	return graph.DayDate(t)
+}
+
+// forward calls fn with the events listed by the start keys under prefix, in key order,
+// beginning after the event after, else at seek, else at the first, until fn returns false;
+// it reports whether fn wanted more.
+func (x *startIndex) forward(prefix, seek []byte, after *eventKey, fn func(eventKey) bool) (bool, error) {
+	it := keyIterator(x.txn, prefix...)
+	defer it.Close()
+	if seek == nil {
+		seek = prefix
+	}
+	var prev eventKey // the start and event of the last key read, read once
+	if after != nil {
+		seek = append(startPrefix(after.Start), after.ID[:]...)
+		prev = *after
+	}
+	for it.Seek(seek); it.ValidForPrefix(prefix); it.Next() {
+		if err := x.ctx.Err(); err != nil {
+			return false, err
+		}
+		k, err := parseKey(it.Item().Key())
+		if err != nil {
+			return false, err
+		}
+		if cur := (eventKey{Start: k.Start, ID: k.Node}); cur != prev {
+			prev = cur
+			if more, err := x.visit(cur, fn); err != nil || !more {
+				return more, err
+			}
+		}
+	}
+	return true, nil
+}
+
+// backward calls fn with the events whose start keys are at or before seek, latest start
+// first and ties by ascending ID, beginning after the event after when it is given, until fn
+// returns false; it reports whether fn wanted more. Seek is after every key of one start.
+func (x *startIndex) backward(seek []byte, after *eventKey, fn func(eventKey) bool) (bool, error) {
+	prefix := []byte{prefixStart}
+	it := x.txn.NewIterator(badger.IteratorOptions{Prefix: prefix, Reverse: true})
+	defer it.Close()
+	if after != nil {
+		seek = append(startPrefix(after.Start), 0xFF) // after every key of the cursor's start
+	}
+	var start graph.Date
+	var events []uuid.UUID // of start, descending, as read
+	emit := func() (bool, error) {
+		for _, id := range slices.Backward(events) {
+			if after != nil && start == after.Start && bytes.Compare(id[:], after.ID[:]) <= 0 {
+				continue
+			}
+			if more, err := x.visit(eventKey{Start: start, ID: id}, fn); err != nil || !more {
+				return more, err
+			}
+		}
+		events = events[:0]
+		return true, nil
+	}
+	for it.Seek(seek); it.ValidForPrefix(prefix); it.Next() {
+		if err := x.ctx.Err(); err != nil {
+			return false, err
+		}
+		k, err := parseKey(it.Item().Key())
+		if err != nil {
+			return false, err
+		}
+		if k.Start != start && len(events) > 0 {
+			if more, err := emit(); err != nil || !more {
+				return more, err
+			}
+		}
+		start = k.Start
+		if len(events) == 0 || events[len(events)-1] != k.Node {
+			events = append(events, k.Node)
+		}
+	}
+	return emit()
+}
+
+// visit calls fn with k when k.Start is its event's merged start, and reports whether to go on.
+func (x *startIndex) visit(k eventKey, fn func(eventKey) bool) (bool, error) {
+	prefix := startsOfPrefix(k.ID)
+	x.startsOf.Seek(prefix)
+	if !x.startsOf.ValidForPrefix(prefix) {
+		return false, fmt.Errorf("event %s has a start key but no starts-of key", k.ID)
+	}
+	first, err := parseKey(x.startsOf.Item().Key())
+	if err != nil || first.Start != k.Start {
+		return err == nil, err
+	}
+	return fn(k), nil
 }

@@ -1,6 +1,7 @@
 package badgerstore
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 
@@ -12,7 +13,7 @@ import (
 // The key layout. Every key starts with a one-byte prefix naming its kind. Node and document
 // IDs are their 16 raw UUID bytes, so byte order is ID order; a kind is one byte; a relation
 // is one length byte and its bytes; a NameKey ends with a 0x00 byte, which NameKeys never
-// contain; counters are 8-byte big-endian.
+// contain; a start is a Date in 10 bytes (below); counters are 8-byte big-endian.
 //
 //	manifest   'm' | doc[16]                                             → keys the document wrote
 //	text       't' | doc[16]                                             → document text
@@ -21,6 +22,8 @@ import (
 //	name       'n' | kind[1] | namekey[…] | 0x00 | node[16] | doc[16]    → (empty)
 //	edge       'e' | from[16] | len[1] | relation[len] | to[16] | doc[16] → evidence
 //	in-edge    'i' | to[16] | len[1] | relation[len] | from[16] | doc[16] → (empty)
+//	start      's' | start[10] | event[16] | doc[16]                     → (empty)
+//	starts of  'd' | event[16] | start[10] | doc[16]                     → (empty)
 //	node count 'c' | kind[1]                                             → count[8]
 //	edge count 'C'                                                       → count[8]
 //
@@ -29,6 +32,12 @@ import (
 // reads: 'f'|node gives a node's fragments in document order, 'k'|kind the nodes of a kind,
 // 'n'|kind|namekey|0x00 the nodes of a name, 'e'|from and 'i'|to a node's edges. Fragments
 // are JSON (node.go); evidence (edge.go), manifests (document.go) and counts are binary.
+//
+// Every document's fragment of an event writes a start key and a starts-of key with the
+// fragment's own start, so 's' lists events in start order (event.go) and 'd'|event gives an
+// event's earliest start, its merged one, first. A start is the Date's bytes padded with 0x00
+// to 10, so byte order is graph.CompareDates order ("2025" < "2025-01" < "2025-01-01" <
+// "2025-01-02"); no start is ten 0xFF bytes, after every date.
 const (
 	prefixManifest  byte = 'm'
 	prefixText      byte = 't'
@@ -37,22 +46,28 @@ const (
 	prefixName      byte = 'n'
 	prefixEdge      byte = 'e'
 	prefixInEdge    byte = 'i'
+	prefixStart     byte = 's'
+	prefixStartsOf  byte = 'd'
 	prefixNodeCount byte = 'c'
 	prefixEdgeCount byte = 'C'
 )
 
 const idLen = len(uuid.UUID{})
 
+// startLen is the length of an encoded start.
+const startLen = len("2006-01-02")
+
 // parsedKey is a key taken apart by parseKey; only the fields of its prefix are set.
 type parsedKey struct {
 	Prefix   byte
 	Doc      uuid.UUID // every per-document key
-	Node     uuid.UUID // fragment, kind, name
+	Node     uuid.UUID // fragment, kind, name, start, starts-of
 	Kind     graph.Kind
 	Name     string // name: the NameKey
 	From     uuid.UUID
 	Relation graph.Relation
-	To       uuid.UUID // edge, in-edge
+	To       uuid.UUID  // edge, in-edge
+	Start    graph.Date // start, starts-of; empty for an event without a start
 }
 
 func manifestKey(doc uuid.UUID) []byte { return append([]byte{prefixManifest}, doc[:]...) }
@@ -110,6 +125,43 @@ func inEdgeKey(to uuid.UUID, rel graph.Relation, from, doc uuid.UUID) []byte {
 	return append(append(inEdgePrefix(to, rel), from[:]...), doc[:]...)
 }
 
+// startPrefix is the prefix of the start keys of the events that start on d (exactly, not
+// within d), or of every event without a start when d is empty.
+func startPrefix(d graph.Date) []byte { return appendStart([]byte{prefixStart}, d) }
+
+func startKey(d graph.Date, event, doc uuid.UUID) []byte {
+	return append(append(startPrefix(d), event[:]...), doc[:]...)
+}
+
+// startsOfPrefix is the prefix of every starts-of key of event.
+func startsOfPrefix(event uuid.UUID) []byte { return append([]byte{prefixStartsOf}, event[:]...) }
+
+func startsOfKey(event uuid.UUID, d graph.Date, doc uuid.UUID) []byte {
+	return append(appendStart(startsOfPrefix(event), d), doc[:]...)
+}
+
+// appendStart appends the encoded start d: its bytes padded with 0x00, or 0xFF bytes when d
+// is empty. d is a checked Date, at most startLen bytes.
+func appendStart(b []byte, d graph.Date) []byte {
+	fill := byte(0)
+	if d == "" {
+		fill = 0xFF
+	}
+	b = append(b, d...)
+	for range startLen - len(d) {
+		b = append(b, fill)
+	}
+	return b
+}
+
+// decodeStart inverts appendStart.
+func decodeStart(b []byte) graph.Date {
+	if len(b) > 0 && b[0] == 0xFF {
+		return ""
+	}
+	return graph.Date(bytes.TrimRight(b, "\x00"))
+}
+
 func nodeCountKey(k graph.Kind) []byte { return []byte{prefixNodeCount, byte(k)} }
 
 func edgeCountKey() []byte { return []byte{prefixEdgeCount} }
@@ -141,6 +193,13 @@ func parseKey(key []byte) (parsedKey, error) {
 		k.From, k.Relation, k.To, k.Doc = r.id(), r.relation(), r.id(), r.id()
 	case prefixInEdge:
 		k.To, k.Relation, k.From, k.Doc = r.id(), r.relation(), r.id(), r.id()
+	case prefixStart:
+		k.Start = decodeStart(r.take(startLen))
+		k.Node, k.Doc = r.id(), r.id()
+	case prefixStartsOf:
+		k.Node = r.id()
+		k.Start = decodeStart(r.take(startLen))
+		k.Doc = r.id()
 	case prefixNodeCount:
 		k.Kind = graph.Kind(r.byte())
 	case prefixEdgeCount:

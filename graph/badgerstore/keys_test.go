@@ -23,6 +23,10 @@ func TestParseKeyInvertsBuilders(t *testing.T) {
 		{"name", nameKey(graph.KindPlace, "cholpon ata", a, doc), parsedKey{Prefix: prefixName, Kind: graph.KindPlace, Name: "cholpon ata", Node: a, Doc: doc}},
 		{"edge", edgeKey(a, graph.RelHeldIn, b, doc), parsedKey{Prefix: prefixEdge, From: a, Relation: graph.RelHeldIn, To: b, Doc: doc}},
 		{"in-edge", inEdgeKey(b, graph.RelHeldIn, a, doc), parsedKey{Prefix: prefixInEdge, From: a, Relation: graph.RelHeldIn, To: b, Doc: doc}},
+		{"start", startKey("2023-11", a, doc), parsedKey{Prefix: prefixStart, Start: "2023-11", Node: a, Doc: doc}},
+		{"start, full date", startKey("2023-11-23", a, doc), parsedKey{Prefix: prefixStart, Start: "2023-11-23", Node: a, Doc: doc}},
+		{"start, none", startKey("", a, doc), parsedKey{Prefix: prefixStart, Node: a, Doc: doc}},
+		{"starts of", startsOfKey(a, "2024", doc), parsedKey{Prefix: prefixStartsOf, Node: a, Start: "2024", Doc: doc}},
 		{"node count", nodeCountKey(graph.KindEvent), parsedKey{Prefix: prefixNodeCount, Kind: graph.KindEvent}},
 		{"edge count", edgeCountKey(), parsedKey{Prefix: prefixEdgeCount}},
 	}
@@ -47,6 +51,7 @@ func TestParseKeyRejectsMalformed(t *testing.T) {
 		"long manifest":  append(manifestKey(doc), 0),
 		"unended name":   namePrefix(graph.KindPerson, "")[:2],
 		"short relation": edgePrefix(doc, graph.RelHolder)[:19],
+		"short start":    startKey("2024", doc, doc)[:40],
 	} {
 		if k, err := parseKey(key); err == nil {
 			t.Errorf("%s: parseKey(%x) = %+v, want error", name, key, k)
@@ -61,5 +66,20 @@ func TestKeyOrderIsIDOrder(t *testing.T) {
 	h, _ := parseID(hi)
 	if string(kindKey(graph.KindPerson, l, l)) >= string(kindKey(graph.KindPerson, h, h)) {
 		t.Errorf("key of %s sorts after key of %s", lo, hi)
+	}
+}
+
+func TestStartOrderIsDateOrder(t *testing.T) {
+	// The start index relies on encoded starts sorting as graph.CompareDates does, with no
+	// start last.
+	dates := []graph.Date{"2023-12-31", "2024", "2024-01", "2024-01-01", "2024-01-02", "2024-02", "2025", ""}
+	for i := 1; i < len(dates); i++ {
+		a, b := dates[i-1], dates[i]
+		if string(startPrefix(a)) >= string(startPrefix(b)) {
+			t.Errorf("start %q sorts after start %q", a, b)
+		}
+		if b != "" && graph.CompareDates(a, b) >= 0 {
+			t.Errorf("CompareDates(%q, %q) >= 0, the test's order is wrong", a, b)
+		}
 	}
 }
