@@ -26,6 +26,7 @@ import (
 //	starts of  'd' | event[16] | start[10] | doc[16]                     → (empty)
 //	node count 'c' | kind[1]                                             → count[8]
 //	edge count 'C'                                                       → count[8]
+//	format     'V'                                                       → version[8]
 //
 // Every key a document writes ends with that document's ID, so two documents never share a
 // key and replacing one touches only its own keys and the counters. Prefix scans answer the
@@ -50,6 +51,7 @@ const (
 	prefixStartsOf  byte = 'd'
 	prefixNodeCount byte = 'c'
 	prefixEdgeCount byte = 'C'
+	prefixFormat    byte = 'V'
 )
 
 const idLen = len(uuid.UUID{})
@@ -202,7 +204,7 @@ func parseKey(key []byte) (parsedKey, error) {
 		k.Doc = r.id()
 	case prefixNodeCount:
 		k.Kind = graph.Kind(r.byte())
-	case prefixEdgeCount:
+	case prefixEdgeCount, prefixFormat:
 	default:
 		return parsedKey{}, fmt.Errorf("parse key %x: unknown prefix %q", key, k.Prefix)
 	}

@@ -8,6 +8,7 @@ package badgerstore
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -27,8 +28,12 @@ type Config struct {
 	Logger   *slog.Logger // nil: Badger's own logging is silenced
 }
 
-// ErrReadOnly means a document write reached a store opened with Config.ReadOnly.
-var ErrReadOnly = errors.New("store is read-only")
+var (
+	// ErrReadOnly means a document write reached a store opened with Config.ReadOnly.
+	ErrReadOnly = errors.New("store is read-only")
+	// ErrFormat means the store was written with another key layout than this program's.
+	ErrFormat = errors.New("store format differs")
+)
 
 // Store is a graph.Store kept in a Badger database.
 type Store struct {
@@ -71,7 +76,53 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open store %s: %w", cfg.Dir, err)
 	}
+	if err := checkFormat(db, cfg.ReadOnly); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", cfg.Dir, err)
+	}
 	return &Store{db: db, readOnly: cfg.ReadOnly}, nil
+}
+
+// formatVersion numbers the key layout of keys.go; a store written with another layout cannot be
+// read and must be loaded anew. Change it with the layout.
+const formatVersion = 2
+
+// checkFormat compares the store's layout with this code's, and marks a new store with it.
+func checkFormat(db *badger.DB, readOnly bool) error {
+	var found uint64
+	empty := true
+	err := db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false})
+		defer it.Close()
+		it.Rewind()
+		empty = !it.Valid()
+		item, err := txn.Get([]byte{prefixFormat})
+		switch {
+		case errors.Is(err, badger.ErrKeyNotFound):
+			return nil
+		case err != nil:
+			return err
+		}
+		return item.Value(func(v []byte) error {
+			if len(v) == 8 {
+				found = binary.BigEndian.Uint64(v)
+			}
+			return nil
+		})
+	})
+	switch {
+	case err != nil:
+		return fmt.Errorf("read the store's format: %w", err)
+	case found == formatVersion:
+		return nil
+	case !empty:
+		return fmt.Errorf("%w: the store has key layout %d, this program reads %d: load the documents into a new data directory", ErrFormat, found, formatVersion)
+	case readOnly:
+		return nil
+	}
+	return db.Update(func(txn *badger.Txn) error {
+		return txn.Set([]byte{prefixFormat}, binary.BigEndian.AppendUint64(nil, formatVersion))
+	})
 }
 
 // Close releases the database and its directory lock.

@@ -3,10 +3,12 @@ package badgerstore
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"log/slog"
 	"testing"
 
+	"github.com/dgraph-io/badger/v4"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kgraph/kg/graph"
@@ -57,5 +59,36 @@ func TestReopenKeepsEverything(t *testing.T) {
 	}
 	if err := s.PutDocument(ctx, docMinsk().cs); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("PutDocument on a read-only store: error %v, want ErrReadOnly", err)
+	}
+}
+
+// TestFormatVersion checks that a store written with another key layout is refused with a clear
+// error, and that a new store is marked with this layout.
+func TestFormatVersion(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st, err := Open(ctx, Config{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.db.Update(func(txn *badger.Txn) error {
+		if err := txn.Set([]byte{prefixFormat}, binary.BigEndian.AppendUint64(nil, formatVersion+1)); err != nil {
+			return err
+		}
+		return txn.Set([]byte{prefixManifest, 1}, nil) // the store holds something
+	}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if _, err := Open(ctx, Config{Dir: dir}); !errors.Is(err, ErrFormat) {
+		t.Fatalf("Open of a store with another layout: %v, want ErrFormat", err)
+	}
+	st, err = Open(ctx, Config{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatalf("Open of a new store: %v", err)
+	}
+	defer st.Close()
+	if err := st.db.View(func(txn *badger.Txn) error { _, err := txn.Get([]byte{prefixFormat}); return err }); err != nil {
+		t.Errorf("a new store has no format key: %v", err)
 	}
 }
