@@ -3,6 +3,7 @@ package graph
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -45,11 +46,14 @@ func NameKey(s string) string {
 	return strings.Join(words, " ")
 }
 
+// collapseDoubles drops an ASCII letter or digit that repeats the one before it. Bytes of
+// other runes are kept: dropping a repeated byte inside a rune such as 萐 (E8 90 90) made the
+// key invalid UTF-8.
 func collapseDoubles(w string) string {
 	b := []byte(w)
 	out := b[:0]
 	for i, c := range b {
-		if i == 0 || c != b[i-1] {
+		if i == 0 || c != b[i-1] || c >= utf8.RuneSelf {
 			out = append(out, c)
 		}
 	}
