@@ -107,6 +107,11 @@ func (l *Loader) Load(ctx context.Context, paths []string) (Summary, error) {
 func (l *Loader) walk(paths []string, sum *Summary) []string {
 	var files []string
 	for _, root := range paths {
+		if fi, err := os.Stat(root); err == nil && fi.IsDir() && !strings.HasSuffix(root, string(filepath.Separator)) {
+			// WalkDir does not follow a symlink it is given; with a trailing separator the
+			// system resolves it, so a folder named through a symlink is walked too.
+			root += string(filepath.Separator)
+		}
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				sum.fail(fmt.Errorf("load %s: %w", path, err))

@@ -207,3 +207,22 @@ func TestLoadFilesChangedDuringLoad(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadFolderThroughSymlink loads a folder named by a symlink: its documents load.
+func TestLoadFolderThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	folder, link := filepath.Join(dir, "news"), filepath.Join(dir, "link")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(folder, "a.txt"), []byte(meetingV1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(folder, link); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := New(Config{Store: openStore(t)}).Load(context.Background(), []string{link})
+	if err != nil || sum.Added != 1 || sum.Failed != 0 {
+		t.Errorf("load through a symlink: %+v, %v", sum, err)
+	}
+}
