@@ -13,7 +13,9 @@ import (
 func Fold(s string) string {
 	var b strings.Builder
 	space := true
-	for _, r := range norm.NFKD.String(s) {
+	// norm leaves the text after an invalid byte unnormalised; as U+FFFD it is normalised
+	// and then dropped like any other non-letter.
+	for _, r := range norm.NFKD.String(strings.ToValidUTF8(s, "\uFFFD")) {
 		switch {
 		case unicode.Is(unicode.Mn, r), r == '\'', r == '’', r == '‘':
 			continue
