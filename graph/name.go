@@ -3,6 +3,7 @@ package graph
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -12,7 +13,9 @@ import (
 func Fold(s string) string {
 	var b strings.Builder
 	space := true
-	for _, r := range norm.NFKD.String(s) {
+	// norm leaves the text after an invalid byte unnormalised; as U+FFFD it is normalised
+	// and then dropped like any other non-letter.
+	for _, r := range norm.NFKD.String(strings.ToValidUTF8(s, "\uFFFD")) {
 		switch {
 		case unicode.Is(unicode.Mn, r), r == '\'', r == '’', r == '‘':
 			continue
@@ -45,11 +48,14 @@ func NameKey(s string) string {
 	return strings.Join(words, " ")
 }
 
+// collapseDoubles drops an ASCII letter or digit that repeats the one before it. Bytes of
+// other runes are kept: dropping a repeated byte inside a rune such as 萐 (E8 90 90) made the
+// key invalid UTF-8.
 func collapseDoubles(w string) string {
 	b := []byte(w)
 	out := b[:0]
 	for i, c := range b {
-		if i == 0 || c != b[i-1] {
+		if i == 0 || c != b[i-1] || c >= utf8.RuneSelf {
 			out = append(out, c)
 		}
 	}

@@ -1,6 +1,10 @@
 package graph
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestNameKey(t *testing.T) {
 	same := [][2]string{
@@ -10,6 +14,7 @@ func TestNameKey(t *testing.T) {
 		{"The Collective Security Treaty Organization", "Collective Security Treaty Organization"},
 		{"Lukashénko", "Lukashenko"},
 		{"Kassym-Jomart Tokayev", "Kassym Zhomart Tokaev"},
+		{"Шойгу", "шойгу"},
 	}
 	for _, p := range same {
 		if a, b := NameKey(p[0]), NameKey(p[1]); a != b {
@@ -53,4 +58,23 @@ func TestParseDate(t *testing.T) {
 	if !Date("2025-09").Contains("2025-09-04") || Date("2025-09-04").Contains("2025-09") {
 		t.Error("Contains is wrong")
 	}
+}
+
+// FuzzNameKey checks that any text folds and keys without panicking into valid UTF-8 words
+// separated by single spaces, and that folding a folded name changes nothing.
+func FuzzNameKey(f *testing.F) {
+	for _, s := range []string{"Cholpon-Ata", "Masadykov", "The Collective Security Treaty Organization", "Azhikeyev", "Ilham Aliyev", "O'Brien", "İstanbul", "Ǆ ﬁ ½ ß", "Шойгу", "  ", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fold := Fold(s)
+		if again := Fold(fold); again != fold {
+			t.Errorf("Fold(%q) = %q, but Fold(%q) = %q", s, fold, fold, again)
+		}
+		for _, k := range []string{fold, NameKey(s)} {
+			if !utf8.ValidString(k) || strings.HasPrefix(k, " ") || strings.HasSuffix(k, " ") || strings.Contains(k, "  ") {
+				t.Errorf("%q: key %q is not words separated by single spaces", s, k)
+			}
+		}
+	})
 }

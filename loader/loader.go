@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -106,6 +107,11 @@ func (l *Loader) Load(ctx context.Context, paths []string) (Summary, error) {
 func (l *Loader) walk(paths []string, sum *Summary) []string {
 	var files []string
 	for _, root := range paths {
+		if fi, err := os.Stat(root); err == nil && fi.IsDir() && !strings.HasSuffix(root, string(filepath.Separator)) {
+			// WalkDir does not follow a symlink it is given; with a trailing separator the
+			// system resolves it, so a folder named through a symlink is walked too.
+			root += string(filepath.Separator)
+		}
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				sum.fail(fmt.Errorf("load %s: %w", path, err))
@@ -119,7 +125,9 @@ func (l *Loader) walk(paths []string, sum *Summary) []string {
 			case d.IsDir() && hidden:
 				return fs.SkipDir
 			case d.IsDir() || hidden:
-			case d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0:
+			case path == root, d.Type().IsRegular(), d.Type()&fs.ModeSymlink != 0:
+				// A path named outright is listed whatever it is, so ReadFile says why a
+				// named pipe or device cannot be loaded rather than skipping it in silence.
 				files = append(files, path)
 			}
 			return nil
@@ -145,7 +153,7 @@ func (l *Loader) report(s Summary) {
 // LoadFile loads one document. Its ID comes from its path, so loading the file again replaces
 // what it contributed before, and an unchanged file is skipped.
 func (l *Loader) LoadFile(ctx context.Context, path string) (Outcome, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path)
 	if err != nil {
 		return 0, fmt.Errorf("load %s: %w", path, err)
 	}
@@ -176,6 +184,9 @@ func (l *Loader) LoadBytes(ctx context.Context, name string, data []byte) (Outco
 	if err != nil {
 		return 0, fmt.Errorf("load %s: %w", name, err)
 	}
+	if len(cs.Nodes) == 0 && len(cs.Edges) == 0 {
+		l.cfg.Logger.Info("no facts: the text names no known person, organisation, place or event", "document", name)
+	}
 	cs.Document.Hash = hash
 	if err := l.cfg.Store.PutDocument(ctx, cs); err != nil {
 		return 0, fmt.Errorf("load %s: %w", name, err)
@@ -184,4 +195,49 @@ func (l *Loader) LoadBytes(ctx context.Context, name string, data []byte) (Outco
 		return Replaced, nil
 	}
 	return Added, nil
+}
+
+// ReadFile reads a document file. It refuses what is not a regular file (a folder, a named pipe
+// or a device, which could block or never end) and a file longer than text.MaxSize, without
+// reading it.
+func ReadFile(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("not a regular file (%s)", fileType(fi.Mode()))}
+	}
+	if fi.Size() > text.MaxSize {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("%w: %d bytes, the limit is %d", text.ErrTooLarge, fi.Size(), text.MaxSize)}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// The file may have grown since Stat: read one byte past the limit to see.
+	data, err := io.ReadAll(io.LimitReader(f, text.MaxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > text.MaxSize {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("%w: more than %d bytes", text.ErrTooLarge, text.MaxSize)}
+	}
+	return data, nil
+}
+
+// fileType names the type of a file that is not a regular file.
+func fileType(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return m.Type().String()
 }

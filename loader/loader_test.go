@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/kgraph/kg/graph"
@@ -152,5 +153,76 @@ func TestOneEventAcrossDocuments(t *testing.T) {
 		if len(edges) != 2 {
 			t.Errorf("%+v: event %q is in %d documents, want 2", f, page.Nodes[0].Name, len(edges))
 		}
+	}
+}
+
+// TestLoadFilesChangedDuringLoad removes one file and makes another unreadable after the walk
+// listed them: each fails with its name and reason, and the load goes on. Tests may run as root,
+// which reads a file whatever its mode; then the file is replaced by a named pipe, which would
+// block a plain read for ever.
+func TestLoadFilesChangedDuringLoad(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.txt", "b.txt", "c.txt", "d.txt"} {
+		body := strings.Replace(meetingV1, "Almaty", "Almaty ("+name+")", 1)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gone, locked := filepath.Join(dir, "b.txt"), filepath.Join(dir, "c.txt")
+	reason := "permission denied"
+	change := func(s Summary) {
+		if s.Read != 1 {
+			return
+		}
+		if err := os.Remove(gone); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(locked, 0); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.ReadFile(locked); err == nil { // root
+			reason = "not a regular file (a named pipe)"
+			if err := os.Remove(locked); err != nil {
+				t.Fatal(err)
+			}
+			if err := syscall.Mkfifo(locked, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	sum, err := New(Config{Store: openStore(t), Progress: change}).Load(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 2 || sum.Failed != 2 {
+		t.Errorf("summary %+v, want 2 added and 2 failed", sum)
+	}
+	for path, why := range map[string]string{gone: "no such file or directory", locked: reason} {
+		found := false
+		for _, e := range sum.Errors {
+			found = found || strings.Contains(e.Error(), path) && strings.Contains(e.Error(), why)
+		}
+		if !found {
+			t.Errorf("no error names %s and %q: %v", path, why, errors.Join(sum.Errors...))
+		}
+	}
+}
+
+// TestLoadFolderThroughSymlink loads a folder named by a symlink: its documents load.
+func TestLoadFolderThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	folder, link := filepath.Join(dir, "news"), filepath.Join(dir, "link")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(folder, "a.txt"), []byte(meetingV1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(folder, link); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := New(Config{Store: openStore(t)}).Load(context.Background(), []string{link})
+	if err != nil || sum.Added != 1 || sum.Failed != 0 {
+		t.Errorf("load through a symlink: %+v, %v", sum, err)
 	}
 }

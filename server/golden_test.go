@@ -37,9 +37,21 @@ func TestGoldenCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	sum, err := loader.New(loader.Config{Store: st}).Load(ctx, []string{"../testdata/corpus"})
-	if err != nil || sum.Failed > 0 {
-		t.Fatalf("load the test corpus: %v %v", err, sum.Errors)
+	// Document IDs come from the absolute path, and which document names a merged event first
+	// follows from them; loading under a fixed name keeps the answers the same in every checkout.
+	files, err := filepath.Glob("../testdata/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test corpus: %v", err)
+	}
+	l := loader.New(loader.Config{Store: st})
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := l.LoadBytes(ctx, "/corpus/"+filepath.Base(file), data); err != nil {
+			t.Fatalf("load the test corpus: %v", err)
+		}
 	}
 	runGolden(t, "testdata/corpus", st, func(kind, name string) graph.ID {
 		ids, err := st.Lookup(ctx, graph.ParseKind(kind), name)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/kgraph/kg/loader"
 	"github.com/kgraph/kg/loader/gazetteer"
@@ -20,7 +19,7 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return 2
 	}
 	path := fs.Arg(0)
-	data, err := os.ReadFile(path)
+	data, err := loader.ReadFile(path)
 	if err != nil {
 		fmt.Fprintln(stderr, "kg explain:", err)
 		return 1

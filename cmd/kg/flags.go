@@ -38,11 +38,7 @@ func parseFlags(fs *flag.FlagSet, args []string) (done bool, code int) {
 	return false, 0
 }
 
-// openStore opens the store in dir.
+// openStore opens the store in dir. Its errors already name the folder.
 func openStore(ctx context.Context, dir string, readOnly bool) (*badgerstore.Store, error) {
-	st, err := badgerstore.Open(ctx, badgerstore.Config{Dir: dir, ReadOnly: readOnly})
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", dir, err)
-	}
-	return st, nil
+	return badgerstore.Open(ctx, badgerstore.Config{Dir: dir, ReadOnly: readOnly})
 }

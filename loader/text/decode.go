@@ -55,6 +55,9 @@ func decode(data []byte) (string, error) {
 	if controls(data) {
 		return "", fmt.Errorf("%w: control characters (binary file)", ErrNotText)
 	}
+	if htmlPage(data) {
+		return "", fmt.Errorf("%w: HTML page (save the article as plain text)", ErrNotText)
+	}
 	return string(data), nil
 }
 
@@ -81,4 +84,11 @@ func controls(data []byte) bool {
 		}
 	}
 	return n*100 > len(head)
+}
+
+// htmlPage reports whether data is a whole HTML page rather than text with stray fragments,
+// which the reader drops: its markup, scripts and styles would be read as sentences.
+func htmlPage(data []byte) bool {
+	head := bytes.ToLower(bytes.TrimLeft(data[:min(len(data), 64)], " \t\r\n"))
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
 }

@@ -16,6 +16,14 @@ import (
 // valid UTF-8 or UTF-16. The wrapping error says which.
 var ErrNotText = errors.New("not a text document")
 
+// ErrTooLarge means the file is longer than MaxSize.
+var ErrTooLarge = errors.New("document too large")
+
+// MaxSize is the longest document Read accepts, in bytes. News pages are tens of kilobytes and
+// extraction time grows with length, so a longer file is a mistake (a log, a dump, a 50 MB
+// line) and is refused at once rather than held in memory and read for minutes.
+const MaxSize = 8 << 20
+
 // Document is one file as read: its header and its items.
 type Document struct {
 	Source    string     // the header's source URL, else the path given to Read
@@ -49,6 +57,9 @@ type Sentence struct {
 
 // Read reads a document file. path names the source when the file has no source header.
 func Read(path string, data []byte) (*Document, error) {
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(data), MaxSize)
+	}
 	s, err := decode(data)
 	if err != nil {
 		return nil, err
