@@ -124,8 +124,8 @@ func (g *Generator) item(b *strings.Builder, year, month, day int) {
 			names = append(names, fmt.Sprintf("%s of %s %s", p.post, p.country.name, p.name()))
 		}
 	}
-	if len(names) == 0 {
-		names = append(names, fmt.Sprintf("%s of %s %s", guest.post, guest.country.name, guest.name()))
+	if len(names) < 2 {
+		names = append(names, fmt.Sprintf("the %s of %s", pick(g.rng, posts), pick(g.rng, countries).name))
 	}
 	fmt.Fprintf(b, "%s and %s took part in the meeting.\n\n", strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
 	fmt.Fprintf(b, "%s %s %s reported on the implementation of earlier decisions.\n\n", guest.country.adjective, guest.post, guest.name())
