@@ -174,3 +174,12 @@ var (
 	monthNames = []string{"January", "February", "March", "April", "May", "June", "July",
 		"August", "September", "October", "November", "December"}
 )
+
+// People returns the names of the generator's people, the most often named first.
+func (g *Generator) People() []string {
+	names := make([]string, len(g.people))
+	for i, p := range g.people {
+		names[i] = p.name()
+	}
+	return names
+}
