@@ -138,6 +138,7 @@ type results struct {
 	names     []string
 	latencies [][]time.Duration
 	errors    []int
+	cutOff    []int // requests still unanswered when the run ended
 	firstErr  error
 }
 
@@ -145,7 +146,7 @@ type results struct {
 func (m *mix) run(ctx context.Context, clients int, d time.Duration) *results {
 	ctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
-	res := &results{latencies: make([][]time.Duration, len(m.queries)), errors: make([]int, len(m.queries))}
+	res := &results{latencies: make([][]time.Duration, len(m.queries)), errors: make([]int, len(m.queries)), cutOff: make([]int, len(m.queries))}
 	for _, q := range m.queries {
 		res.names = append(res.names, q.name)
 	}
@@ -154,7 +155,7 @@ func (m *mix) run(ctx context.Context, clients int, d time.Duration) *results {
 	for c := range clients {
 		wg.Go(func() {
 			lat := make([][]time.Duration, len(m.queries))
-			errs := make([]int, len(m.queries))
+			errs, cut := make([]int, len(m.queries)), make([]int, len(m.queries))
 			var first error
 			for n := c; ctx.Err() == nil; n++ {
 				qi := n % len(m.queries)
@@ -163,7 +164,8 @@ func (m *mix) run(ctx context.Context, clients int, d time.Duration) *results {
 				started := time.Now()
 				err := m.post(ctx, b, nil)
 				if ctx.Err() != nil {
-					break // cut off by the end of the run
+					cut[qi]++
+					break
 				}
 				lat[qi] = append(lat[qi], time.Since(started))
 				if err != nil {
@@ -176,6 +178,7 @@ func (m *mix) run(ctx context.Context, clients int, d time.Duration) *results {
 			for i := range lat {
 				res.latencies[i] = append(res.latencies[i], lat[i]...)
 				res.errors[i] += errs[i]
+				res.cutOff[i] += cut[i]
 			}
 			res.firstErr = cmpOr(res.firstErr, first)
 		})
@@ -192,23 +195,24 @@ func cmpOr(a, b error) error {
 }
 
 func (r *results) print(w io.Writer, d time.Duration) {
-	fmt.Fprintln(w, "| query | requests | queries/s | p50 | p99 | errors |\n|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| query | answered | queries/s | p50 | p99 | errors | unanswered at the end |\n|---|---|---|---|---|---|---|")
 	var all []time.Duration
-	errs := 0
+	errs, cut := 0, 0
 	for i, name := range r.names {
 		all = append(all, r.latencies[i]...)
 		errs += r.errors[i]
-		printRow(w, name, r.latencies[i], r.errors[i], d)
+		cut += r.cutOff[i]
+		printRow(w, name, r.latencies[i], r.errors[i], r.cutOff[i], d)
 	}
-	printRow(w, "**all**", all, errs, d)
+	printRow(w, "**all**", all, errs, cut, d)
 	if r.firstErr != nil {
 		fmt.Fprintln(w, "\nfirst error:", r.firstErr)
 	}
 }
 
-func printRow(w io.Writer, name string, lat []time.Duration, errs int, d time.Duration) {
+func printRow(w io.Writer, name string, lat []time.Duration, errs, cut int, d time.Duration) {
 	slices.Sort(lat)
-	fmt.Fprintf(w, "| %s | %d | %.0f | %s | %s | %d |\n", name, len(lat), float64(len(lat))/d.Seconds(), percentile(lat, 50), percentile(lat, 99), errs)
+	fmt.Fprintf(w, "| %s | %d | %.0f | %s | %s | %d | %d |\n", name, len(lat), float64(len(lat))/d.Seconds(), percentile(lat, 50), percentile(lat, 99), errs, cut)
 }
 
 func percentile(sorted []time.Duration, p int) string {
