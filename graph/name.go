@@ -2,6 +2,8 @@ package graph
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,6 +40,35 @@ var romanisations = strings.NewReplacer("yev", "ev", "iy", "y", "ii", "y", "yu",
 // dropped, each word's romanisation variants and doubled letters collapsed, so "Masadykov"
 // and "Masadikov", or "Azhikeyev" and "Azhikeev", share a key.
 func NameKey(s string) string {
+	if len(s) > maxCachedName {
+		return nameKey(s)
+	}
+	if k, ok := nameKeys.Load(s); ok {
+		return k.(string)
+	}
+	k := nameKey(s)
+	if nameKeyCount.Add(1) <= maxCachedNames {
+		nameKeys.Store(strings.Clone(s), k) // a clone, so as not to keep a document's text alive
+	}
+	return k
+}
+
+// The keys of the names NameKey has seen. The loader asks for the key of every word and name
+// it reads, news repeats a small vocabulary, and computing a key (Unicode normalisation, then
+// the romanisation replacer) was a third of extraction time. The cache is bounded, in entries
+// and in name length, so that no input grows it without limit.
+const (
+	maxCachedNames = 1 << 17
+	maxCachedName  = 64
+)
+
+var (
+	nameKeys     sync.Map // name → key
+	nameKeyCount atomic.Int64
+)
+
+// nameKey computes NameKey.
+func nameKey(s string) string {
 	words := strings.Fields(Fold(s))
 	if len(words) > 1 && words[0] == "the" {
 		words = words[1:]

@@ -1,0 +1,218 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/kgraph/kg/graph/badgerstore"
+	"github.com/kgraph/kg/internal/corpusgen"
+	"github.com/kgraph/kg/loader"
+	"github.com/kgraph/kg/server"
+)
+
+// runBench generates a corpus in a temporary directory, loads it, reloads it, serves the store
+// on a loopback port and runs the query mix against it, printing what it measured.
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	seed := fs.Int64("seed", 1, "random seed of the corpus")
+	docs := fs.Int("docs", 10000, "number of documents")
+	duration := fs.Duration("duration", 10*time.Second, "how long to run the query mix")
+	clients := fs.Int("clients", 32, "concurrent query clients")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the first load to `FILE`")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *docs < 1 || *clients < 1 {
+		fs.Usage()
+		return 2
+	}
+	if err := bench(ctx, benchConfig{Seed: *seed, Docs: *docs, Duration: *duration, Clients: *clients, CPUProfile: *cpuprofile}, stdout); err != nil {
+		fmt.Fprintln(stderr, "kgbench run:", err)
+		return 1
+	}
+	return 0
+}
+
+type benchConfig struct {
+	Seed       int64
+	Docs       int
+	Duration   time.Duration
+	Clients    int
+	CPUProfile string
+}
+
+func bench(ctx context.Context, cfg benchConfig, w io.Writer) error {
+	tmp, err := os.MkdirTemp("", "kgbench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	corpus, data := filepath.Join(tmp, "corpus"), filepath.Join(tmp, "data")
+	gen := corpusgen.Config{Seed: cfg.Seed, Docs: cfg.Docs}
+	raw, err := corpusgen.Write(gen, corpus)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "kgbench: %d documents (seed %d), %s, %d CPUs, %s/%s\n\n", cfg.Docs, cfg.Seed, runtime.Version(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintln(w, "| measure | value |\n|---|---|")
+	row := func(name, format string, a ...any) { fmt.Fprintf(w, "| %s | %s |\n", name, fmt.Sprintf(format, a...)) }
+
+	took, err := load(ctx, data, corpus, cfg.CPUProfile)
+	if err != nil {
+		return err
+	}
+	row("load", "%.0f documents/s, %.2f MB/s (%.1f MB in %s)", float64(cfg.Docs)/took.Seconds(), float64(raw)/1e6/took.Seconds(), float64(raw)/1e6, took.Round(time.Millisecond))
+	row("peak RSS after load", "%s", memory("VmHWM"))
+	disk, err := diskUsage(data)
+	if err != nil {
+		return err
+	}
+	row("store on disk", "%.1f MB, %.2f× the raw text", float64(disk)/1e6, float64(disk)/float64(raw))
+
+	started := time.Now()
+	st, base, stop, err := serve(ctx, data)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	row("start to serving", "%s (open store, first /healthz answered; in process)", time.Since(started).Round(time.Millisecond))
+
+	started = time.Now()
+	sum, err := loader.New(loader.Config{Store: st}).Load(ctx, []string{corpus})
+	if err != nil {
+		return err
+	}
+	if sum.Unchanged != cfg.Docs {
+		return fmt.Errorf("reload: %d of %d documents unchanged", sum.Unchanged, cfg.Docs)
+	}
+	took = time.Since(started)
+	row("reload, unchanged", "%.0f documents/s (%s)", float64(cfg.Docs)/took.Seconds(), took.Round(time.Millisecond))
+
+	mix, err := newMix(ctx, base, corpusgen.New(gen).People())
+	if err != nil {
+		return err
+	}
+	rssBefore := memory("VmRSS")
+	res := mix.run(ctx, cfg.Clients, cfg.Duration)
+	row("RSS before / after queries", "%s / %s", rssBefore, memory("VmRSS"))
+	row("peak RSS", "%s", memory("VmHWM"))
+	fmt.Fprintf(w, "\nquery mix: %d clients for %s over HTTP on 127.0.0.1\n\n", cfg.Clients, cfg.Duration)
+	res.print(w, cfg.Duration)
+	return nil
+}
+
+// load loads the corpus into a new store in dir, with a CPU profile if profile is set, and
+// closes the store, so that its size on disk is final.
+func load(ctx context.Context, dir, corpus, profile string) (time.Duration, error) {
+	st, err := badgerstore.Open(ctx, badgerstore.Config{Dir: dir})
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close()
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			return 0, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return 0, err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	started := time.Now()
+	sum, err := loader.New(loader.Config{Store: st}).Load(ctx, []string{corpus})
+	took := time.Since(started)
+	if err == nil && sum.Failed > 0 {
+		err = fmt.Errorf("load: %d documents failed, the first: %w", sum.Failed, sum.Errors[0])
+	}
+	return took, err
+}
+
+// serve opens the store in dir and serves it as kg serve does on a free loopback port, and
+// returns once /healthz answers.
+func serve(ctx context.Context, dir string) (*badgerstore.Store, string, func(), error) {
+	st, err := badgerstore.Open(ctx, badgerstore.Config{Dir: dir})
+	if err != nil {
+		return nil, "", nil, err
+	}
+	srv, err := server.NewHTTPServer(server.Config{Store: st, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		st.Close()
+		return nil, "", nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		st.Close()
+		return nil, "", nil, err
+	}
+	go srv.Serve(ln)
+	stop := func() {
+		srv.Shutdown(context.Background())
+		st.Close()
+	}
+	base := "http://" + ln.Addr().String()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(2 * time.Millisecond) {
+		resp, err := http.Get(base + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return st, base, stop, nil
+			}
+		}
+	}
+	stop()
+	return nil, "", nil, errors.New("server did not answer /healthz within 30s")
+}
+
+// diskUsage returns the bytes the files under dir occupy on disk.
+func diskUsage(dir string) (int64, error) {
+	var n int64
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if st, ok := info.Sys().(*syscall.Stat_t); ok {
+			n += st.Blocks * 512
+		} else {
+			n += info.Size()
+		}
+		return nil
+	})
+	return n, err
+}
+
+// memory returns a line of /proc/self/status, such as VmHWM (peak resident set) or VmRSS.
+func memory(field string) string {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, field+":"); ok {
+			var kb int64
+			fmt.Sscan(strings.TrimSpace(v), &kb)
+			return fmt.Sprintf("%.0f MiB", float64(kb)/1024)
+		}
+	}
+	return "unknown"
+}
