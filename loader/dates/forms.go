@@ -123,16 +123,28 @@ func (p *parser) dayFirst(i int) (Mention, int, bool) {
 		a.y, j = y, k
 	}
 	if b.m == 0 {
-		if k, ok := p.rangeSep(j, false); ok {
-			if e1, e2, m2, k2, ok := p.dayMonth(k); ok && e2 == 0 {
-				b, j = point{d: e1, m: m2}, k2
-				if y, k3, ok := p.optYear(j); ok {
-					b.y, j = y, k3
-				}
-			}
-		}
+		b, j = p.rangeEnd(j, p.dayMonth)
 	}
 	return p.finish(i, j, a, b)
+}
+
+// rangeEnd reads the second date of a range after its first, full one, from token j: a
+// separator, then a day and month that read reads ("– October 2"), then perhaps a year. It
+// returns the end point and the token after it, or an empty point and j.
+func (p *parser) rangeEnd(j int, read func(int) (d1, d2, m, next int, ok bool)) (point, int) {
+	k, ok := p.rangeSep(j, false)
+	if !ok {
+		return point{}, j
+	}
+	d1, d2, m, k, ok := read(k)
+	if !ok || d2 != 0 {
+		return point{}, j
+	}
+	b := point{d: d1, m: m}
+	if y, k2, ok := p.optYear(k); ok {
+		b.y, k = y, k2
+	}
+	return b, k
 }
 
 // monthFirst reads the forms that open with a month: "September 5, 2025", "June 24-26",
@@ -148,14 +160,10 @@ func (p *parser) monthFirst(i int) (Mention, int, bool) {
 			a.y, j = y, k
 		}
 		if b.m == 0 {
-			if k, ok := p.rangeSep(j, false); ok {
-				if m2, e1, e2, k2, ok := p.monthDay(k); ok && e2 == 0 {
-					b, j = point{m: m2, d: e1}, k2
-					if y, k3, ok := p.optYear(j); ok {
-						b.y, j = y, k3
-					}
-				}
-			}
+			b, j = p.rangeEnd(j, func(k int) (d1, d2, m, next int, ok bool) {
+				m, d1, d2, next, ok = p.monthDay(k)
+				return d1, d2, m, next, ok
+			})
 		}
 		return p.finish(i, j, a, b)
 	}

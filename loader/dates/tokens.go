@@ -52,14 +52,7 @@ func tokenize(s string, toks []token) []token {
 			i = t.end
 		case c < utf8.RuneSelf:
 			if isASCIILetter(c) {
-				j := i + 1
-				for j < len(s) {
-					r, n := utf8.DecodeRuneInString(s[j:])
-					if !unicode.IsLetter(r) {
-						break
-					}
-					j += n
-				}
+				j := letterRunEnd(s, i+1)
 				toks = append(toks, token{start: i, end: j, kind: tWord, space: space})
 				i = j
 			} else {
@@ -74,14 +67,7 @@ func tokenize(s string, toks []token) []token {
 				continue
 			}
 			if unicode.IsLetter(r) {
-				j := i + n
-				for j < len(s) {
-					r2, n2 := utf8.DecodeRuneInString(s[j:])
-					if !unicode.IsLetter(r2) {
-						break
-					}
-					j += n2
-				}
+				j := letterRunEnd(s, i+n)
 				toks = append(toks, token{start: i, end: j, kind: tWord, space: space})
 				i = j
 			} else {
@@ -115,4 +101,16 @@ func ordinalEnd(s string, j int) int {
 		}
 	}
 	return j + 2
+}
+
+// letterRunEnd returns the end of the run of letters that continues a word at byte j.
+func letterRunEnd(s string, j int) int {
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += n
+	}
+	return j
 }
