@@ -6,23 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kgraph/kg/graph"
-	"github.com/kgraph/kg/loader/gazetteer"
-	"github.com/kgraph/kg/loader/text"
 )
-
-// readText runs the recognition passes over a document written in a test.
-func readText(t *testing.T, body string) *extraction {
-	t.Helper()
-	doc, err := text.Read("test.txt", []byte(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := &extraction{gz: gazetteer.Default(), doc: doc, docID: graph.NewID(graph.KindDocument, "test"),
-		people: map[string][]*person{}, acronyms: map[string]*orgRef{}, countries: map[*gazetteer.Country]int{}}
-	x.read()
-	return x
-}
 
 // eventView is what a test checks of an event: "TYPE start city | chairs | participants".
 func eventView(e *event) string {
