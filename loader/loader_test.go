@@ -159,10 +159,11 @@ func TestOneEventAcrossDocuments(t *testing.T) {
 // TestLoadFilesChangedDuringLoad removes one file and makes another unreadable after the walk
 // listed them: each fails with its name and reason, and the load goes on. Tests may run as root,
 // which reads a file whatever its mode; then the file is replaced by a named pipe, which would
-// block a plain read for ever.
+// block a plain read for ever. With one worker the loader reads at most three documents ahead of
+// the one it writes, so four more come between the first and the changed ones.
 func TestLoadFilesChangedDuringLoad(t *testing.T) {
 	dir := t.TempDir()
-	for _, name := range []string{"a.txt", "b.txt", "c.txt", "d.txt"} {
+	for _, name := range []string{"a.txt", "a1.txt", "a2.txt", "a3.txt", "a4.txt", "b.txt", "c.txt", "d.txt"} {
 		body := strings.Replace(meetingV1, "Almaty", "Almaty ("+name+")", 1)
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
@@ -190,12 +191,12 @@ func TestLoadFilesChangedDuringLoad(t *testing.T) {
 			}
 		}
 	}
-	sum, err := New(Config{Store: openStore(t), Progress: change}).Load(context.Background(), []string{dir})
+	sum, err := New(Config{Store: openStore(t), Progress: change, Workers: 1}).Load(context.Background(), []string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Added != 2 || sum.Failed != 2 {
-		t.Errorf("summary %+v, want 2 added and 2 failed", sum)
+	if sum.Added != 6 || sum.Failed != 2 {
+		t.Errorf("summary %+v, want 6 added and 2 failed", sum)
 	}
 	for path, why := range map[string]string{gone: "no such file or directory", locked: reason} {
 		found := false
@@ -224,5 +225,21 @@ func TestLoadFolderThroughSymlink(t *testing.T) {
 	sum, err := New(Config{Store: openStore(t)}).Load(context.Background(), []string{link})
 	if err != nil || sum.Added != 1 || sum.Failed != 0 {
 		t.Errorf("load through a symlink: %+v, %v", sum, err)
+	}
+}
+
+// TestLoadListsAFileOnce names a file both through its folder and outright: it is read once.
+func TestLoadListsAFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(file, []byte(meetingV1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := New(Config{Store: openStore(t)}).Load(context.Background(), []string{dir, file, dir + "/./a.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Total != 1 || sum.Added != 1 {
+		t.Errorf("summary %+v, want one document, added", sum)
 	}
 }

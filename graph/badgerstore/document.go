@@ -16,8 +16,13 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// contribution maps every key one document writes to its value.
-type contribution map[string][]byte
+// contribution is what one document states: its own keys with their values, and the nodes and
+// edges they are of, which decide the shared keys (shared.go).
+type contribution struct {
+	keys  map[string][]byte
+	nodes map[uuid.UUID]graph.Kind
+	edges map[edgeID]struct{}
+}
 
 // edgeID identifies an edge: its ends and relation.
 type edgeID struct {
@@ -83,7 +88,7 @@ func (s *Store) DocumentHash(ctx context.Context, id graph.ID) (string, error) {
 }
 
 // newContribution checks cs and builds the keys its document writes.
-func newContribution(cs *graph.ChangeSet) (uuid.UUID, contribution, error) {
+func newContribution(cs *graph.ChangeSet) (uuid.UUID, *contribution, error) {
 	d := cs.Document
 	if d.Kind != graph.KindDocument {
 		return uuid.UUID{}, nil, fmt.Errorf("%w: document of kind %s", graph.ErrInvalid, d.Kind)
@@ -92,7 +97,11 @@ func newContribution(cs *graph.ChangeSet) (uuid.UUID, contribution, error) {
 	if err != nil {
 		return uuid.UUID{}, nil, err
 	}
-	c := contribution{string(textKey(doc)): []byte(d.Text)}
+	c := &contribution{
+		keys:  map[string][]byte{string(textKey(doc)): []byte(d.Text)},
+		nodes: map[uuid.UUID]graph.Kind{},
+		edges: map[edgeID]struct{}{},
+	}
 	if err := c.addNodes(doc, d, cs.Nodes); err != nil {
 		return uuid.UUID{}, nil, err
 	}
@@ -104,7 +113,7 @@ func newContribution(cs *graph.ChangeSet) (uuid.UUID, contribution, error) {
 
 // addNodes adds the fragments of document doc: its own node d and nodes, the fragments of one
 // node merged in the order given. Nodes of kind Document are skipped.
-func (c contribution) addNodes(doc uuid.UUID, d graph.Node, nodes []graph.Node) error {
+func (c *contribution) addNodes(doc uuid.UUID, d graph.Node, nodes []graph.Node) error {
 	d.Text = "" // kept once, under the text key
 	order := []uuid.UUID{doc}
 	frags := map[uuid.UUID][]graph.Node{doc: {d}}
@@ -133,7 +142,7 @@ func (c contribution) addNodes(doc uuid.UUID, d graph.Node, nodes []graph.Node) 
 }
 
 // addFragment adds the keys of document doc's fragment n of node id.
-func (c contribution) addFragment(doc, id uuid.UUID, n graph.Node) error {
+func (c *contribution) addFragment(doc, id uuid.UUID, n graph.Node) error {
 	for _, d := range append([]graph.Date{n.Start, n.End, n.From, n.To, n.Published}, n.Seen...) {
 		if d == "" {
 			continue
@@ -146,21 +155,21 @@ func (c contribution) addFragment(doc, id uuid.UUID, n graph.Node) error {
 	if err != nil {
 		return err
 	}
-	c[string(fragmentKey(id, doc))] = v
-	c[string(kindKey(n.Kind, id, doc))] = nil
+	c.keys[string(fragmentKey(id, doc))] = v
+	c.nodes[id] = n.Kind
 	for _, name := range indexedNames(n) {
-		c[string(nameKey(n.Kind, name, id, doc))] = nil
+		c.keys[string(nameKey(n.Kind, name, id, doc))] = nil
 	}
 	if n.Kind == graph.KindEvent {
-		c[string(startKey(n.Start, id, doc))] = nil
-		c[string(startsOfKey(id, n.Start, doc))] = nil
+		c.keys[string(startKey(n.Start, id, doc))] = nil
+		c.keys[string(startsOfKey(id, n.Start, doc))] = nil
 	}
 	return nil
 }
 
 // addEdges adds the edges of document doc, whose text is text. An edge stated more than once
 // keeps each distinct evidence once.
-func (c contribution) addEdges(doc uuid.UUID, text string, edges []graph.Edge) error {
+func (c *contribution) addEdges(doc uuid.UUID, text string, edges []graph.Edge) error {
 	evidence := map[edgeID][]graph.Evidence{}
 	for _, e := range edges {
 		id, err := checkEdge(e, doc)
@@ -176,8 +185,8 @@ func (c contribution) addEdges(doc uuid.UUID, text string, edges []graph.Edge) e
 		evs = slices.CompactFunc(evs, func(a, b graph.Evidence) bool {
 			return a.Offset == b.Offset && a.Sentence == b.Sentence
 		})
-		c[string(edgeKey(id.From, id.Relation, id.To, doc))] = encodeEvidence(text, evs)
-		c[string(inEdgeKey(id.To, id.Relation, id.From, doc))] = nil
+		c.keys[string(edgeKey(id.From, id.Relation, id.To, doc))] = encodeEvidence(text, evs)
+		c.edges[id] = struct{}{}
 	}
 	return nil
 }
@@ -214,8 +223,8 @@ func checkEdge(e graph.Edge, doc uuid.UUID) (edgeID, error) {
 }
 
 // replace swaps the keys document doc wrote before for c (nil deletes the document) in one
-// transaction, and updates the node and edge counters.
-func (s *Store) replace(ctx context.Context, doc uuid.UUID, c contribution) error {
+// transaction, and updates the shared keys and the node and edge counters.
+func (s *Store) replace(ctx context.Context, doc uuid.UUID, c *contribution) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
@@ -236,7 +245,7 @@ func (s *Store) replace(ctx context.Context, doc uuid.UUID, c contribution) erro
 		if err != nil {
 			return err
 		}
-		counts, err := countChanges(ctx, txn, doc, old, c)
+		counts, err := updateShared(ctx, txn, doc, old, c)
 		if err != nil {
 			return err
 		}
@@ -254,7 +263,7 @@ func (s *Store) replace(ctx context.Context, doc uuid.UUID, c contribution) erro
 		return addCounts(txn, counts)
 	})
 	if errors.Is(err, badger.ErrTxnTooBig) {
-		return fmt.Errorf("%d keys do not fit in one transaction: %w", len(c), err)
+		return fmt.Errorf("%d keys do not fit in one transaction: %w", len(c.keys), err)
 	}
 	return err
 }
@@ -262,12 +271,16 @@ func (s *Store) replace(ctx context.Context, doc uuid.UUID, c contribution) erro
 // write deletes the keys of old that c lacks and sets those of c whose value changed, so that
 // putting a document again writes nothing and leaves no new versions for scans to skip. Only
 // the document writes its keys, so one that old lacks is new.
-func write(txn *badger.Txn, old []string, c contribution) error {
+func write(txn *badger.Txn, old []string, c *contribution) error {
 	stale := make(map[string]bool, len(old))
 	for _, k := range old {
 		stale[k] = true
 	}
-	for k, v := range c {
+	var keys map[string][]byte
+	if c != nil {
+		keys = c.keys
+	}
+	for k, v := range keys {
 		if stale[k] {
 			delete(stale, k)
 			prev, _, err := getValue(txn, []byte(k))
@@ -290,93 +303,23 @@ func write(txn *badger.Txn, old []string, c contribution) error {
 	return nil
 }
 
-// countChanges returns how the counters change when document doc's keys go from old to c. A
-// node or an edge counts while any document states it, so only one that doc alone states,
-// before or after but not both, changes a counter.
-func countChanges(ctx context.Context, txn *badger.Txn, doc uuid.UUID, old []string, c contribution) (map[string]int64, error) {
-	type change struct {
-		counter       string
-		before, after bool
-	}
-	changes := map[string]*change{} // by the prefix of every document's keys of the node or edge
-	note := func(key string, after bool) error {
-		k, err := parseKey([]byte(key))
-		if err != nil {
-			return err
-		}
-		var prefix, counter []byte
-		switch k.Prefix {
-		case prefixKind:
-			prefix, counter = fragmentPrefix(k.Node), nodeCountKey(k.Kind)
-		case prefixEdge:
-			prefix, counter = edgeIDPrefix(k.From, k.Relation, k.To), edgeCountKey()
-		default:
-			return nil
-		}
-		ch := changes[string(prefix)]
-		if ch == nil {
-			ch = &change{counter: string(counter)}
-			changes[string(prefix)] = ch
-		}
-		ch.before = ch.before || !after
-		ch.after = ch.after || after
-		return nil
-	}
-	for _, k := range old {
-		if err := note(k, false); err != nil {
-			return nil, err
-		}
-	}
-	for k := range c {
-		if err := note(k, true); err != nil {
-			return nil, err
-		}
-	}
-	it := keyIterator(txn)
-	defer it.Close()
-	counts := map[string]int64{}
-	for prefix, ch := range changes {
-		if ch.before == ch.after {
-			continue
-		}
-		elsewhere, err := statedElsewhere(ctx, it, []byte(prefix), doc)
-		if err != nil {
-			return nil, err
-		}
-		if elsewhere {
-			continue
-		}
-		if ch.after {
-			counts[ch.counter]++
-		} else {
-			counts[ch.counter]--
-		}
-	}
-	return counts, nil
-}
-
-// statedElsewhere reports whether a key under prefix, followed by a document ID, belongs to a
-// document other than doc.
-func statedElsewhere(ctx context.Context, it *badger.Iterator, prefix []byte, doc uuid.UUID) (bool, error) {
-	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-		if err := ctx.Err(); err != nil {
-			return false, err
-		}
-		if !bytes.HasSuffix(it.Item().Key(), doc[:]) {
-			return true, nil
-		}
-	}
-	return false, nil
-}
-
-// encodeManifest lists the keys of c, sorted, each as a uvarint length and its bytes. Every
-// per-document key ends with the document's ID (keys.go); the manifest leaves it out.
-func encodeManifest(c contribution) []byte {
+// encodeManifest lists the keys of c, sorted. Every key a document owns ends with its ID
+// (keys.go), which the manifest leaves out; each key is then written as the uvarint length of
+// the prefix it shares with the key before it, the uvarint length of the rest, and the rest:
+// sorted keys share long prefixes (a node's ID, an edge's source), which this keeps once.
+func encodeManifest(c *contribution) []byte {
 	var b []byte
-	for _, k := range slices.Sorted(maps.Keys(c)) {
+	var prev string
+	for _, k := range slices.Sorted(maps.Keys(c.keys)) {
 		k = k[:len(k)-idLen]
-		b = binary.AppendUvarint(b, uint64(len(k)))
-		b = append(b, k...)
+		shared := 0
+		for shared < min(len(k), len(prev)) && k[shared] == prev[shared] {
+			shared++
+		}
+		b = binary.AppendUvarint(b, uint64(shared))
+		b = binary.AppendUvarint(b, uint64(len(k)-shared))
+		b = append(b, k[shared:]...)
+		prev = k
 	}
 	return b
 }
@@ -384,14 +327,22 @@ func encodeManifest(c contribution) []byte {
 // decodeManifest inverts encodeManifest for document doc.
 func decodeManifest(b []byte, doc uuid.UUID) ([]string, error) {
 	var keys []string
+	var prev []byte
 	for len(b) > 0 {
-		n, size := binary.Uvarint(b)
-		if size <= 0 || n > uint64(len(b)-size) {
+		shared, n1 := binary.Uvarint(b)
+		if n1 <= 0 || shared > uint64(len(prev)) {
 			return nil, fmt.Errorf("decode manifest of document %s: truncated", doc)
 		}
-		b = b[size:]
-		keys = append(keys, string(b[:n])+string(doc[:]))
-		b = b[n:]
+		b = b[n1:]
+		rest, n2 := binary.Uvarint(b)
+		if n2 <= 0 || rest > uint64(len(b)-n2) {
+			return nil, fmt.Errorf("decode manifest of document %s: truncated", doc)
+		}
+		b = b[n2:]
+		key := append(append(prev[:shared:shared], b[:rest]...), doc[:]...)
+		keys = append(keys, string(key))
+		prev = key[:len(key)-idLen]
+		b = b[rest:]
 	}
 	return keys, nil
 }

@@ -18,21 +18,25 @@ import (
 //	manifest   'm' | doc[16]                                             → keys the document wrote
 //	text       't' | doc[16]                                             → document text
 //	fragment   'f' | node[16] | doc[16]                                  → one document's view of a node
-//	kind       'k' | kind[1] | node[16] | doc[16]                        → (empty)
 //	name       'n' | kind[1] | namekey[…] | 0x00 | node[16] | doc[16]    → (empty)
 //	edge       'e' | from[16] | len[1] | relation[len] | to[16] | doc[16] → evidence
-//	in-edge    'i' | to[16] | len[1] | relation[len] | from[16] | doc[16] → (empty)
 //	start      's' | start[10] | event[16] | doc[16]                     → (empty)
 //	starts of  'd' | event[16] | start[10] | doc[16]                     → (empty)
+//	kind       'k' | kind[1] | node[16]                                  → (empty)
+//	in-edge    'i' | to[16] | len[1] | relation[len] | from[16]          → (empty)
 //	node count 'c' | kind[1]                                             → count[8]
 //	edge count 'C'                                                       → count[8]
 //	format     'V'                                                       → version[8]
 //
-// Every key a document writes ends with that document's ID, so two documents never share a
-// key and replacing one touches only its own keys and the counters. Prefix scans answer the
-// reads: 'f'|node gives a node's fragments in document order, 'k'|kind the nodes of a kind,
-// 'n'|kind|namekey|0x00 the nodes of a name, 'e'|from and 'i'|to a node's edges. Fragments
-// are JSON (node.go); evidence (edge.go), manifests (document.go) and counts are binary.
+// The keys from manifest to starts of are a document's own: each ends with that document's
+// ID, so two documents never share one and replacing a document touches only its own keys,
+// which its manifest lists. The kind and in-edge keys are shared: one per node or edge while
+// any document states it (shared.go), so that a write learns whether a node or an edge is new
+// with one point read, which Badger's bloom filters make cheap, and index scans meet each node
+// or edge once. Prefix scans answer the reads: 'f'|node gives a node's fragments in document
+// order, 'k'|kind the nodes of a kind, 'n'|kind|namekey|0x00 the nodes of a name, 'e'|from and
+// 'i'|to a node's edges. Fragments are JSON (node.go); evidence (edge.go), manifests
+// (document.go) and counts are binary.
 //
 // Every document's fragment of an event writes a start key and a starts-of key with the
 // fragment's own start, so 's' lists events in start order (event.go) and 'd'|event gives an
@@ -62,7 +66,7 @@ const startLen = len("2006-01-02")
 // parsedKey is a key taken apart by parseKey; only the fields of its prefix are set.
 type parsedKey struct {
 	Prefix   byte
-	Doc      uuid.UUID // every per-document key
+	Doc      uuid.UUID // every document's own key
 	Node     uuid.UUID // fragment, kind, name, start, starts-of
 	Kind     graph.Kind
 	Name     string // name: the NameKey
@@ -84,9 +88,7 @@ func fragmentKey(node, doc uuid.UUID) []byte { return append(fragmentPrefix(node
 // kindPrefix is the prefix of the kind keys of every node of kind k.
 func kindPrefix(k graph.Kind) []byte { return []byte{prefixKind, byte(k)} }
 
-func kindKey(k graph.Kind, node, doc uuid.UUID) []byte {
-	return append(append(kindPrefix(k), node[:]...), doc[:]...)
-}
+func kindKey(k graph.Kind, node uuid.UUID) []byte { return append(kindPrefix(k), node[:]...) }
 
 // namePrefix is the prefix of the name keys of kind k whose NameKey is nameKey; an empty
 // nameKey gives the prefix of every name of kind k.
@@ -123,8 +125,8 @@ func inEdgePrefix(to uuid.UUID, rel graph.Relation) []byte {
 	return appendRelation(append([]byte{prefixInEdge}, to[:]...), rel)
 }
 
-func inEdgeKey(to uuid.UUID, rel graph.Relation, from, doc uuid.UUID) []byte {
-	return append(append(inEdgePrefix(to, rel), from[:]...), doc[:]...)
+func inEdgeKey(to uuid.UUID, rel graph.Relation, from uuid.UUID) []byte {
+	return append(inEdgePrefix(to, rel), from[:]...)
 }
 
 // startPrefix is the prefix of the start keys of the events that start on d (exactly, not
@@ -186,7 +188,7 @@ func parseKey(key []byte) (parsedKey, error) {
 		k.Node, k.Doc = r.id(), r.id()
 	case prefixKind:
 		k.Kind = graph.Kind(r.byte())
-		k.Node, k.Doc = r.id(), r.id()
+		k.Node = r.id()
 	case prefixName:
 		k.Kind = graph.Kind(r.byte())
 		k.Name = r.nameKey()
@@ -194,7 +196,7 @@ func parseKey(key []byte) (parsedKey, error) {
 	case prefixEdge:
 		k.From, k.Relation, k.To, k.Doc = r.id(), r.relation(), r.id(), r.id()
 	case prefixInEdge:
-		k.To, k.Relation, k.From, k.Doc = r.id(), r.relation(), r.id(), r.id()
+		k.To, k.Relation, k.From = r.id(), r.relation(), r.id()
 	case prefixStart:
 		k.Start = decodeStart(r.take(startLen))
 		k.Node, k.Doc = r.id(), r.id()

@@ -1,9 +1,9 @@
 // Package badgerstore implements graph.Store on Badger, an embedded key-value store. Each
-// document's contribution (its node fragments, name and kind index entries, edges and their
-// evidence) is written under keys ending with the document's ID and listed in a per-document
-// manifest, so a document is replaced or deleted exactly in one transaction; reads merge the
-// fragments of all documents. keys.go documents the key layout. This is the only package that
-// imports Badger.
+// document's contribution (its node fragments, name index entries, edges and their evidence) is
+// written under keys ending with the document's ID and listed in a per-document manifest, so a
+// document is replaced or deleted exactly in one transaction; shared keys mark each node and
+// edge that some document states; reads merge the fragments of all documents. keys.go documents
+// the key layout. This is the only package that imports Badger.
 package badgerstore
 
 import (
@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
 
 	"github.com/kgraph/kg/graph"
 )
@@ -67,7 +68,14 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		WithInMemory(cfg.InMemory).
 		WithReadOnly(cfg.ReadOnly).
 		WithLogger(logger).
-		WithDetectConflicts(false) // writes are serialised by writeMu
+		WithDetectConflicts(false). // writes are serialised by writeMu
+		// Smaller than Badger's defaults (5 memtables of 64 MiB, a 256 MiB block cache), which
+		// alone would take most of the memory a load may use; ZSTD keeps the tables smaller
+		// than Snappy for the same speed of reading.
+		WithCompression(options.ZSTD).
+		WithMemTableSize(32 << 20).
+		WithNumMemtables(3).
+		WithBlockCacheSize(64 << 20)
 	db, err := badger.Open(opts)
 	if err != nil {
 		// Badger formats the lock failure into its message instead of wrapping it.
@@ -85,7 +93,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 
 // formatVersion numbers the key layout of keys.go; a store written with another layout cannot be
 // read and must be loaded anew. Change it with the layout.
-const formatVersion = 2
+const formatVersion = 3
 
 // checkFormat compares the store's layout with this code's, and marks a new store with it.
 func checkFormat(db *badger.DB, readOnly bool) error {
