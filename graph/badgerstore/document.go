@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 
 	"github.com/dgraph-io/badger/v4"
@@ -16,12 +14,20 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// contribution is what one document states: its own keys with their values, and the nodes and
-// edges they are of, which decide the shared keys (shared.go).
+// contribution is what one document states: its own keys with their values, and the nodes,
+// names and edges they are of, which decide the shared keys (shared.go).
 type contribution struct {
 	keys  map[string][]byte
 	nodes map[uuid.UUID]graph.Kind
-	edges map[edgeID]struct{}
+	names map[nameID]bool
+	edges map[edgeID]bool
+}
+
+// nameID identifies a name of a node: its NameKey.
+type nameID struct {
+	Kind graph.Kind
+	Name string
+	Node uuid.UUID
 }
 
 // edgeID identifies an edge: its ends and relation.
@@ -100,7 +106,8 @@ func newContribution(cs *graph.ChangeSet) (uuid.UUID, *contribution, error) {
 	c := &contribution{
 		keys:  map[string][]byte{string(textKey(doc)): []byte(d.Text)},
 		nodes: map[uuid.UUID]graph.Kind{},
-		edges: map[edgeID]struct{}{},
+		names: map[nameID]bool{},
+		edges: map[edgeID]bool{},
 	}
 	if err := c.addNodes(doc, d, cs.Nodes); err != nil {
 		return uuid.UUID{}, nil, err
@@ -158,7 +165,7 @@ func (c *contribution) addFragment(doc, id uuid.UUID, n graph.Node) error {
 	c.keys[string(fragmentKey(id, doc))] = v
 	c.nodes[id] = n.Kind
 	for _, name := range indexedNames(n) {
-		c.keys[string(nameKey(n.Kind, name, id, doc))] = nil
+		c.names[nameID{n.Kind, name, id}] = true
 	}
 	if n.Kind == graph.KindEvent {
 		c.keys[string(startKey(n.Start, id, doc))] = nil
@@ -186,7 +193,7 @@ func (c *contribution) addEdges(doc uuid.UUID, text string, edges []graph.Edge) 
 			return a.Offset == b.Offset && a.Sentence == b.Sentence
 		})
 		c.keys[string(edgeKey(id.From, id.Relation, id.To, doc))] = encodeEvidence(text, evs)
-		c.edges[id] = struct{}{}
+		c.edges[id] = true
 	}
 	return nil
 }
@@ -252,12 +259,7 @@ func (s *Store) replace(ctx context.Context, doc uuid.UUID, c *contribution) err
 		if err := write(txn, old, c); err != nil {
 			return err
 		}
-		if c == nil {
-			err = txn.Delete(manifestKey(doc))
-		} else if m := encodeManifest(c); !bytes.Equal(m, v) {
-			err = txn.Set(manifestKey(doc), m)
-		}
-		if err != nil {
+		if err := writeManifest(txn, doc, v, c); err != nil {
 			return err
 		}
 		return addCounts(txn, counts)
@@ -301,50 +303,6 @@ func write(txn *badger.Txn, old []string, c *contribution) error {
 		}
 	}
 	return nil
-}
-
-// encodeManifest lists the keys of c, sorted. Every key a document owns ends with its ID
-// (keys.go), which the manifest leaves out; each key is then written as the uvarint length of
-// the prefix it shares with the key before it, the uvarint length of the rest, and the rest:
-// sorted keys share long prefixes (a node's ID, an edge's source), which this keeps once.
-func encodeManifest(c *contribution) []byte {
-	var b []byte
-	var prev string
-	for _, k := range slices.Sorted(maps.Keys(c.keys)) {
-		k = k[:len(k)-idLen]
-		shared := 0
-		for shared < min(len(k), len(prev)) && k[shared] == prev[shared] {
-			shared++
-		}
-		b = binary.AppendUvarint(b, uint64(shared))
-		b = binary.AppendUvarint(b, uint64(len(k)-shared))
-		b = append(b, k[shared:]...)
-		prev = k
-	}
-	return b
-}
-
-// decodeManifest inverts encodeManifest for document doc.
-func decodeManifest(b []byte, doc uuid.UUID) ([]string, error) {
-	var keys []string
-	var prev []byte
-	for len(b) > 0 {
-		shared, n1 := binary.Uvarint(b)
-		if n1 <= 0 || shared > uint64(len(prev)) {
-			return nil, fmt.Errorf("decode manifest of document %s: truncated", doc)
-		}
-		b = b[n1:]
-		rest, n2 := binary.Uvarint(b)
-		if n2 <= 0 || rest > uint64(len(b)-n2) {
-			return nil, fmt.Errorf("decode manifest of document %s: truncated", doc)
-		}
-		b = b[n2:]
-		key := append(append(prev[:shared:shared], b[:rest]...), doc[:]...)
-		keys = append(keys, string(key))
-		prev = key[:len(key)-idLen]
-		b = b[rest:]
-	}
-	return keys, nil
 }
 
 // texts caches the document texts that one transaction reads: evidence sentences and document

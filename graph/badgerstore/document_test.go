@@ -132,6 +132,9 @@ func TestPutDocumentReplaces(t *testing.T) {
 	if diff := cmp.Diff(takeSnapshot(t, fresh), takeSnapshot(t, s)); diff != "" {
 		t.Errorf("store after replacing (-fresh +replaced):\n%s", diff)
 	}
+	if diff := cmp.Diff(rawKeys(t, fresh), rawKeys(t, s)); diff != "" {
+		t.Errorf("keys after replacing (-fresh +replaced):\n%s", diff)
+	}
 	if _, err := s.Node(ctx, narrowMinsk); !errors.Is(err, graph.ErrNotFound) {
 		t.Errorf("Node(narrowMinsk) error = %v, want ErrNotFound", err)
 	}
@@ -178,6 +181,9 @@ func TestDeleteDocument(t *testing.T) {
 	if diff := cmp.Diff(takeSnapshot(t, fresh), takeSnapshot(t, s)); diff != "" {
 		t.Errorf("store after deleting (-fresh +deleted):\n%s", diff)
 	}
+	if diff := cmp.Diff(rawKeys(t, fresh), rawKeys(t, s)); diff != "" {
+		t.Errorf("keys after deleting (-fresh +deleted):\n%s", diff)
+	}
 	if err := s.DeleteDocument(ctx, id); !errors.Is(err, graph.ErrNotFound) {
 		t.Errorf("second DeleteDocument error = %v, want ErrNotFound", err)
 	}
@@ -191,6 +197,9 @@ func TestDeleteDocument(t *testing.T) {
 	}
 	if diff := cmp.Diff(takeSnapshot(t, openMemory(t)), takeSnapshot(t, s)); diff != "" {
 		t.Errorf("store after deleting every document (-empty +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(rawKeys(t, openMemory(t)), rawKeys(t, s)); diff != "" {
+		t.Errorf("keys after deleting every document (-empty +got):\n%s", diff)
 	}
 }
 

@@ -3,6 +3,7 @@ package badgerstore
 import (
 	"context"
 	"fmt"
+	"github.com/dgraph-io/badger/v4"
 	"strings"
 	"testing"
 
@@ -279,4 +280,28 @@ func takeSnapshot(t *testing.T, s *Store) snapshot {
 		t.Fatalf("Stats: %v", err)
 	}
 	return snap
+}
+
+// rawKeys returns every key of the store with its value, so that tests can check that a store
+// reached by replacing or deleting documents holds exactly what a fresh load would: no shared
+// key left behind, none missing, the same counts.
+func rawKeys(t *testing.T, s *Store) map[string]string {
+	t.Helper()
+	kv := map[string]string{}
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			kv[string(it.Item().KeyCopy(nil))] = string(v)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kv
 }

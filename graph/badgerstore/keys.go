@@ -18,11 +18,11 @@ import (
 //	manifest   'm' | doc[16]                                             → keys the document wrote
 //	text       't' | doc[16]                                             → document text
 //	fragment   'f' | node[16] | doc[16]                                  → one document's view of a node
-//	name       'n' | kind[1] | namekey[…] | 0x00 | node[16] | doc[16]    → (empty)
 //	edge       'e' | from[16] | len[1] | relation[len] | to[16] | doc[16] → evidence
 //	start      's' | start[10] | event[16] | doc[16]                     → (empty)
 //	starts of  'd' | event[16] | start[10] | doc[16]                     → (empty)
 //	kind       'k' | kind[1] | node[16]                                  → (empty)
+//	name       'n' | kind[1] | namekey[…] | 0x00 | node[16]              → (empty)
 //	in-edge    'i' | to[16] | len[1] | relation[len] | from[16]          → (empty)
 //	node count 'c' | kind[1]                                             → count[8]
 //	edge count 'C'                                                       → count[8]
@@ -30,10 +30,10 @@ import (
 //
 // The keys from manifest to starts of are a document's own: each ends with that document's
 // ID, so two documents never share one and replacing a document touches only its own keys,
-// which its manifest lists. The kind and in-edge keys are shared: one per node or edge while
-// any document states it (shared.go), so that a write learns whether a node or an edge is new
-// with one point read, which Badger's bloom filters make cheap, and index scans meet each node
-// or edge once. Prefix scans answer the reads: 'f'|node gives a node's fragments in document
+// which its manifest lists. The kind, name and in-edge keys are shared: one per node, name of a
+// node or edge while any document states it (shared.go), so that a write learns whether one is
+// new with a point read, which Badger's bloom filters make cheap, the store keeps one entry
+// where each document would add its own, and index scans meet each node or edge once. Prefix scans answer the reads: 'f'|node gives a node's fragments in document
 // order, 'k'|kind the nodes of a kind, 'n'|kind|namekey|0x00 the nodes of a name, 'e'|from and
 // 'i'|to a node's edges. Fragments are JSON (node.go); evidence (edge.go), manifests
 // (document.go) and counts are binary.
@@ -100,8 +100,8 @@ func namePrefix(k graph.Kind, nameKey string) []byte {
 	return append(append(b, nameKey...), 0)
 }
 
-func nameKey(k graph.Kind, name string, node, doc uuid.UUID) []byte {
-	return append(append(namePrefix(k, name), node[:]...), doc[:]...)
+func nameKey(k graph.Kind, name string, node uuid.UUID) []byte {
+	return append(namePrefix(k, name), node[:]...)
 }
 
 // edgePrefix is the prefix of the edge keys from node with relation rel (every relation when
@@ -192,7 +192,7 @@ func parseKey(key []byte) (parsedKey, error) {
 	case prefixName:
 		k.Kind = graph.Kind(r.byte())
 		k.Name = r.nameKey()
-		k.Node, k.Doc = r.id(), r.id()
+		k.Node = r.id()
 	case prefixEdge:
 		k.From, k.Relation, k.To, k.Doc = r.id(), r.relation(), r.id(), r.id()
 	case prefixInEdge:

@@ -20,7 +20,7 @@ func TestParseKeyInvertsBuilders(t *testing.T) {
 		{"text", textKey(doc), parsedKey{Prefix: prefixText, Doc: doc}},
 		{"fragment", fragmentKey(a, doc), parsedKey{Prefix: prefixFragment, Node: a, Doc: doc}},
 		{"kind", kindKey(graph.KindPerson, a), parsedKey{Prefix: prefixKind, Kind: graph.KindPerson, Node: a}},
-		{"name", nameKey(graph.KindPlace, "cholpon ata", a, doc), parsedKey{Prefix: prefixName, Kind: graph.KindPlace, Name: "cholpon ata", Node: a, Doc: doc}},
+		{"name", nameKey(graph.KindPlace, "cholpon ata", a), parsedKey{Prefix: prefixName, Kind: graph.KindPlace, Name: "cholpon ata", Node: a}},
 		{"edge", edgeKey(a, graph.RelHeldIn, b, doc), parsedKey{Prefix: prefixEdge, From: a, Relation: graph.RelHeldIn, To: b, Doc: doc}},
 		{"in-edge", inEdgeKey(b, graph.RelHeldIn, a), parsedKey{Prefix: prefixInEdge, From: a, Relation: graph.RelHeldIn, To: b}},
 		{"start", startKey("2023-11", a, doc), parsedKey{Prefix: prefixStart, Start: "2023-11", Node: a, Doc: doc}},

@@ -17,15 +17,18 @@ func TestManifestRoundTrip(t *testing.T) {
 		textKey(doc),
 		fragmentKey(a, doc),
 		fragmentKey(b, doc),
-		nameKey(graph.KindPerson, "ivanov", a, doc),
-		nameKey(graph.KindPerson, "ivanova", b, doc),
+		fragmentKey(uuid.New(), doc),
+		startsOfKey(a, "2024-05", doc),
 		edgeKey(a, graph.RelHolder, b, doc),
 		edgeKey(a, graph.RelHeldIn, b, doc),
 		startKey("2024-05", a, doc),
 	} {
 		c.keys[string(k)] = nil
 	}
-	m := encodeManifest(c)
+	m, err := encodeManifest(c)
+	if err != nil {
+		t.Fatal(err)
+	}
 	keys, err := decodeManifest(m, doc)
 	if err != nil {
 		t.Fatal(err)

@@ -53,7 +53,13 @@ func addCounts(txn *badger.Txn, deltas map[string]int64) error {
 		if err != nil {
 			return err
 		}
-		if err := txn.Set([]byte(key), encodeCount(n+d)); err != nil {
+		if n+d == 0 {
+			// A store emptied by deletes holds what a new one does.
+			err = txn.Delete([]byte(key))
+		} else {
+			err = txn.Set([]byte(key), encodeCount(n+d))
+		}
+		if err != nil {
 			return err
 		}
 	}
