@@ -15,12 +15,14 @@ import (
 )
 
 // contribution is what one document states: its own keys with their values, and the nodes,
-// names and edges they are of, which decide the shared keys (shared.go).
+// names and edges they are of, which decide the shared keys (shared.go), and the nodes it
+// mentions (mention.go).
 type contribution struct {
-	keys  map[string][]byte
-	nodes map[uuid.UUID]graph.Kind
-	names map[nameID]bool
-	edges map[edgeID]bool
+	keys      map[string][]byte
+	nodes     map[uuid.UUID]graph.Kind
+	names     map[nameID]bool
+	edges     map[edgeID]bool
+	mentioned map[uuid.UUID]bool
 }
 
 // nameID identifies a name of a node: its NameKey.
@@ -108,19 +110,34 @@ func newContribution(cs *graph.ChangeSet) (uuid.UUID, *contribution, error) {
 		nodes: map[uuid.UUID]graph.Kind{},
 		names: map[nameID]bool{},
 		edges: map[edgeID]bool{},
+
+		mentioned: map[uuid.UUID]bool{},
 	}
-	if err := c.addNodes(doc, d, cs.Nodes); err != nil {
+	edges, err := evidenceByEdge(doc, cs.Edges)
+	if err != nil {
 		return uuid.UUID{}, nil, err
 	}
-	if err := c.addEdges(doc, d.Text, cs.Edges); err != nil {
+	mentions := map[uuid.UUID][]byte{}
+	for id, evs := range edges {
+		if id.Relation == graph.RelMentionedIn && id.To == doc {
+			mentions[id.From] = encodeEvidence(d.Text, evs)
+			delete(edges, id)
+		}
+	}
+	if err := c.addNodes(doc, d, cs.Nodes, mentions); err != nil {
 		return uuid.UUID{}, nil, err
+	}
+	for id, evs := range edges {
+		c.keys[string(edgeKey(id.From, id.Relation, id.To, doc))] = encodeEvidence(d.Text, evs)
+		c.edges[id] = true
 	}
 	return doc, c, nil
 }
 
 // addNodes adds the fragments of document doc: its own node d and nodes, the fragments of one
-// node merged in the order given. Nodes of kind Document are skipped.
-func (c *contribution) addNodes(doc uuid.UUID, d graph.Node, nodes []graph.Node) error {
+// node merged in the order given, each with the encoded evidence of its mentions in doc. Nodes
+// of kind Document are skipped; a mention of a node the document does not describe is an error.
+func (c *contribution) addNodes(doc uuid.UUID, d graph.Node, nodes []graph.Node, mentions map[uuid.UUID][]byte) error {
 	d.Text = "" // kept once, under the text key
 	order := []uuid.UUID{doc}
 	frags := map[uuid.UUID][]graph.Node{doc: {d}}
@@ -140,16 +157,22 @@ func (c *contribution) addNodes(doc uuid.UUID, d graph.Node, nodes []graph.Node)
 		}
 		frags[id] = append(frags[id], n)
 	}
+	for id := range mentions {
+		if _, ok := frags[id]; !ok {
+			return fmt.Errorf("%w: %s %s %s: the document does not describe the node", graph.ErrInvalid, id, graph.RelMentionedIn, doc)
+		}
+	}
 	for _, id := range order {
-		if err := c.addFragment(doc, id, mergeNodes(frags[id])); err != nil {
+		if err := c.addFragment(doc, id, mergeNodes(frags[id]), mentions[id]); err != nil {
 			return fmt.Errorf("node %s: %w", id, err)
 		}
 	}
 	return nil
 }
 
-// addFragment adds the keys of document doc's fragment n of node id.
-func (c *contribution) addFragment(doc, id uuid.UUID, n graph.Node) error {
+// addFragment adds the keys of document doc's fragment n of node id, which doc mentions with
+// the encoded evidence mentions (none: no mention).
+func (c *contribution) addFragment(doc, id uuid.UUID, n graph.Node, mentions []byte) error {
 	for _, d := range append([]graph.Date{n.Start, n.End, n.From, n.To, n.Published}, n.Seen...) {
 		if d == "" {
 			continue
@@ -158,11 +181,14 @@ func (c *contribution) addFragment(doc, id uuid.UUID, n graph.Node) error {
 			return err
 		}
 	}
-	v, err := encodeFragment(n)
+	v, err := encodeFragment(n, mentions)
 	if err != nil {
 		return err
 	}
 	c.keys[string(fragmentKey(id, doc))] = v
+	if len(mentions) > 0 {
+		c.mentioned[id] = true
+	}
 	c.nodes[id] = n.Kind
 	for _, name := range indexedNames(n) {
 		c.names[nameID{n.Kind, name, id}] = true
@@ -174,14 +200,14 @@ func (c *contribution) addFragment(doc, id uuid.UUID, n graph.Node) error {
 	return nil
 }
 
-// addEdges adds the edges of document doc, whose text is text. An edge stated more than once
-// keeps each distinct evidence once.
-func (c *contribution) addEdges(doc uuid.UUID, text string, edges []graph.Edge) error {
+// evidenceByEdge checks the edges of document doc and gathers each one's evidence: an edge
+// stated more than once keeps each distinct evidence once, in offset order.
+func evidenceByEdge(doc uuid.UUID, edges []graph.Edge) (map[edgeID][]graph.Evidence, error) {
 	evidence := map[edgeID][]graph.Evidence{}
 	for _, e := range edges {
 		id, err := checkEdge(e, doc)
 		if err != nil {
-			return fmt.Errorf("edge %s %s %s: %w", e.From, e.Relation, e.To, err)
+			return nil, fmt.Errorf("edge %s %s %s: %w", e.From, e.Relation, e.To, err)
 		}
 		evidence[id] = append(evidence[id], e.Evidence...)
 	}
@@ -189,13 +215,11 @@ func (c *contribution) addEdges(doc uuid.UUID, text string, edges []graph.Edge) 
 		slices.SortFunc(evs, func(a, b graph.Evidence) int {
 			return cmp.Or(cmp.Compare(a.Offset, b.Offset), cmp.Compare(a.Sentence, b.Sentence))
 		})
-		evs = slices.CompactFunc(evs, func(a, b graph.Evidence) bool {
+		evidence[id] = slices.CompactFunc(evs, func(a, b graph.Evidence) bool {
 			return a.Offset == b.Offset && a.Sentence == b.Sentence
 		})
-		c.keys[string(edgeKey(id.From, id.Relation, id.To, doc))] = encodeEvidence(text, evs)
-		c.edges[id] = true
 	}
-	return nil
+	return evidence, nil
 }
 
 // checkEdge checks an edge of document doc and returns its identity. Evidence must come from

@@ -135,30 +135,38 @@ func (s *Store) EdgesOf(ctx context.Context, ids []graph.ID, rel graph.Relation,
 // edgeReader reads the edges of nodes within one transaction, reusing its iterators and the
 // document texts that evidence points into.
 type edgeReader struct {
-	ctx   context.Context
-	edges *badger.Iterator // of edge keys and evidence
-	in    *badger.Iterator // of in-edge keys, without values
-	texts *texts
+	ctx       context.Context
+	txn       *badger.Txn
+	edges     *badger.Iterator // of edge keys and evidence
+	in        *badger.Iterator // of in-edge keys, without values
+	fragments *badger.Iterator // of fragments, for mentions
+	texts     *texts
 }
 
 func newEdgeReader(ctx context.Context, txn *badger.Txn) *edgeReader {
 	return &edgeReader{
-		ctx:   ctx,
-		edges: txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefixEdge}}),
-		in:    keyIterator(txn, prefixInEdge),
-		texts: newTexts(txn),
+		ctx:       ctx,
+		txn:       txn,
+		edges:     txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefixEdge}}),
+		in:        keyIterator(txn, prefixInEdge),
+		fragments: txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefixFragment}}),
+		texts:     newTexts(txn),
 	}
 }
 
 func (r *edgeReader) close() {
 	r.edges.Close()
 	r.in.Close()
+	r.fragments.Close()
 }
 
 // read returns the merged edges of node with relation rel in direction dir.
 func (r *edgeReader) read(node uuid.UUID, rel graph.Relation, dir graph.Direction) ([]graph.Edge, error) {
 	if dir == graph.Out {
 		edges, err := collectEdges(r.ctx, r.edges, r.texts, edgePrefix(node, rel), nil)
+		if err == nil && hasMentions(rel) {
+			edges, err = r.appendMentions(edges, func() ([]mention, error) { return mentionsOf(r.ctx, r.fragments, node) })
+		}
 		slices.SortFunc(edges, func(a, b graph.Edge) int {
 			return cmp.Or(cmp.Compare(a.To, b.To), cmp.Compare(a.Relation, b.Relation))
 		})
@@ -182,6 +190,29 @@ func (r *edgeReader) read(node uuid.UUID, rel graph.Relation, dir graph.Directio
 		if edges, err = collectEdges(r.ctx, r.edges, r.texts, edgeIDPrefix(e.From, e.Relation, node), edges); err != nil {
 			return nil, err
 		}
+	}
+	if !hasMentions(rel) {
+		return edges, nil
+	}
+	edges, err = r.appendMentions(edges, func() ([]mention, error) { return mentionsIn(r.ctx, r.txn, node) })
+	slices.SortFunc(edges, func(a, b graph.Edge) int {
+		return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.Relation, b.Relation))
+	})
+	return edges, err
+}
+
+// appendMentions appends the mentioned-in edges that read returns to edges.
+func (r *edgeReader) appendMentions(edges []graph.Edge, read func() ([]mention, error)) ([]graph.Edge, error) {
+	ms, err := read()
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range ms {
+		e, err := m.edge(r.texts)
+		if err != nil {
+			return nil, err
+		}
+		edges = append(edges, e)
 	}
 	return edges, nil
 }

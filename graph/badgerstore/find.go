@@ -145,6 +145,7 @@ type index struct {
 	ctx       context.Context
 	txn       *badger.Txn
 	iterators map[byte]*badger.Iterator // by key prefix, reused by every scan
+	fragments *badger.Iterator          // of fragments with their values, for mentions
 	err       error
 }
 
@@ -155,6 +156,9 @@ func newIndex(ctx context.Context, txn *badger.Txn) *index {
 func (x *index) close() {
 	for _, it := range x.iterators {
 		it.Close()
+	}
+	if x.fragments != nil {
+		x.fragments.Close()
 	}
 }
 
@@ -211,9 +215,35 @@ func (x *index) neighbours(nodes idSet, dir graph.Direction, rels ...graph.Relat
 			} else {
 				x.scan(inEdgePrefix(id, rel), func(k parsedKey) { set[k.From] = struct{}{} })
 			}
+			if hasMentions(rel) {
+				x.mentions(id, dir, set)
+			}
 		}
 	}
 	return set
+}
+
+// mentions adds to set the other ends of the mentioned-in edges of node in direction dir.
+func (x *index) mentions(node uuid.UUID, dir graph.Direction, set idSet) {
+	if x.err != nil {
+		return
+	}
+	var ms []mention
+	if dir == graph.Out {
+		if x.fragments == nil {
+			x.fragments = x.txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefixFragment}})
+		}
+		ms, x.err = mentionsOf(x.ctx, x.fragments, node)
+	} else {
+		ms, x.err = mentionsIn(x.ctx, x.txn, node)
+	}
+	for _, m := range ms {
+		if dir == graph.Out {
+			set[m.doc] = struct{}{}
+		} else {
+			set[m.node] = struct{}{}
+		}
+	}
 }
 
 // posts returns the posts whose title matches title and that belong to an organisation

@@ -3,7 +3,9 @@ package badgerstore
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,20 +17,44 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// fragment is a node as one document states it: the value of a fragment key. Fragments are
-// JSON because graph.Node already carries short omitempty tags, so a fragment stores only the
-// fields it has and fields added to Node later still decode from old values. Evidence,
-// counters and manifests, which are only numbers and keys, are binary instead.
+// fragment is a node as one document states it. Fragments are JSON because graph.Node already
+// carries short omitempty tags, so a fragment stores only the fields it has and fields added to
+// Node later still decode from old values. Evidence, counters and manifests, which are only
+// numbers and keys, are binary instead.
 type fragment struct {
 	Kind graph.Kind `json:"k"`
 	graph.Node
 }
 
-func encodeFragment(n graph.Node) ([]byte, error) {
-	return json.Marshal(fragment{Kind: n.Kind, Node: n})
+// The value of a fragment key is the uvarint length of the evidence of the document's
+// mentioned-in edge from the node (edge.go's encoding; none when the document states no such
+// edge), that evidence, and the fragment. A document mentions most nodes it states, and each
+// such edge is its own, so keeping it here saves the store an edge key and an in-edge key for
+// each (mention.go).
+func encodeFragment(n graph.Node, mentions []byte) ([]byte, error) {
+	f, err := json.Marshal(fragment{Kind: n.Kind, Node: n})
+	if err != nil {
+		return nil, err
+	}
+	b := binary.AppendUvarint(nil, uint64(len(mentions)))
+	return append(append(b, mentions...), f...), nil
+}
+
+// splitFragment splits the value of a fragment key into the evidence of its mentions and its
+// encoded fragment.
+func splitFragment(b []byte) (mentions, fragment []byte, err error) {
+	n, size := binary.Uvarint(b)
+	if size <= 0 || n > uint64(len(b)-size) {
+		return nil, nil, errors.New("decode fragment: bad mentions")
+	}
+	return b[size : size+int(n)], b[size+int(n):], nil
 }
 
 func decodeFragment(b []byte) (graph.Node, error) {
+	_, b, err := splitFragment(b)
+	if err != nil {
+		return graph.Node{}, err
+	}
 	var f fragment
 	if err := json.Unmarshal(b, &f); err != nil {
 		return graph.Node{}, fmt.Errorf("decode fragment: %w", err)

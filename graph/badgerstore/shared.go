@@ -43,6 +43,16 @@ func updateShared(ctx context.Context, txn *badger.Txn, doc uuid.UUID, old []str
 			}
 		}
 	}
+	for node := range c.mentioned {
+		if !before.mentioned[node] {
+			counts[string(edgeCountKey())]++
+		}
+	}
+	for node := range before.mentioned {
+		if !c.mentioned[node] {
+			counts[string(edgeCountKey())]--
+		}
+	}
 	for e := range c.edges {
 		if !before.edges[e] {
 			if err := addShared(txn, inEdgeKey(e.To, e.Relation, e.From), edgeCountKey(), counts); err != nil {
@@ -105,7 +115,7 @@ func updateShared(ctx context.Context, txn *badger.Txn, doc uuid.UUID, old []str
 // statedBefore returns what document doc states through its own keys old, reading the
 // fragments they list for the nodes' kinds and names.
 func statedBefore(txn *badger.Txn, doc uuid.UUID, old []string) (*contribution, error) {
-	c := &contribution{nodes: map[uuid.UUID]graph.Kind{}, names: map[nameID]bool{}, edges: map[edgeID]bool{}}
+	c := &contribution{nodes: map[uuid.UUID]graph.Kind{}, names: map[nameID]bool{}, edges: map[edgeID]bool{}, mentioned: map[uuid.UUID]bool{}}
 	for _, key := range old {
 		if key[0] != prefixFragment && key[0] != prefixEdge {
 			continue
@@ -122,11 +132,18 @@ func statedBefore(txn *badger.Txn, doc uuid.UUID, old []string) (*contribution, 
 		if err != nil {
 			return nil, err
 		}
+		mentions, _, err := splitFragment(v)
+		if err != nil {
+			return nil, err
+		}
 		n, err := decodeFragment(v)
 		if err != nil {
 			return nil, err
 		}
 		c.nodes[k.Node] = n.Kind
+		if len(mentions) > 0 {
+			c.mentioned[k.Node] = true
+		}
 		for _, name := range indexedNames(n) {
 			c.names[nameID{n.Kind, name, k.Node}] = true
 		}
