@@ -264,6 +264,7 @@ func (s *Store) replace(ctx context.Context, doc uuid.UUID, c *contribution) err
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	var u *sharedUpdate
 	err := s.db.Update(func(txn *badger.Txn) error {
 		v, found, err := getValue(txn, manifestKey(doc))
 		if err != nil {
@@ -276,8 +277,8 @@ func (s *Store) replace(ctx context.Context, doc uuid.UUID, c *contribution) err
 		if err != nil {
 			return err
 		}
-		counts, err := updateShared(ctx, txn, doc, old, c)
-		if err != nil {
+		u = &sharedUpdate{txn: txn, known: &s.known, counts: map[string]int64{}}
+		if err := u.update(ctx, doc, old, c); err != nil {
 			return err
 		}
 		if err := write(txn, old, c); err != nil {
@@ -286,12 +287,16 @@ func (s *Store) replace(ctx context.Context, doc uuid.UUID, c *contribution) err
 		if err := writeManifest(txn, doc, v, c); err != nil {
 			return err
 		}
-		return addCounts(txn, counts)
+		return addCounts(txn, u.counts)
 	})
-	if errors.Is(err, badger.ErrTxnTooBig) {
-		return fmt.Errorf("%d keys do not fit in one transaction: %w", len(c.keys), err)
+	switch {
+	case errors.Is(err, badger.ErrTxnTooBig):
+		return fmt.Errorf("the document's keys do not fit in one transaction: %w", err)
+	case err != nil:
+		return err
 	}
-	return err
+	s.known.add(u.added)
+	return nil
 }
 
 // write deletes the keys of old that c lacks and sets those of c whose value changed, so that

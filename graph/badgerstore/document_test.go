@@ -201,6 +201,11 @@ func TestDeleteDocument(t *testing.T) {
 	if diff := cmp.Diff(rawKeys(t, openMemory(t)), rawKeys(t, s)); diff != "" {
 		t.Errorf("keys after deleting every document (-empty +got):\n%s", diff)
 	}
+	// The store remembers shared keys it wrote; deleting must make it forget them.
+	put(t, s, allDocs()...)
+	if diff := cmp.Diff(rawKeys(t, openMemory(t, allDocs()...)), rawKeys(t, s)); diff != "" {
+		t.Errorf("keys after loading the deleted documents again (-fresh +got):\n%s", diff)
+	}
 }
 
 func TestDocumentNodesComeFromTheirOwnDocument(t *testing.T) {
@@ -292,6 +297,11 @@ func TestPutDocumentTooBig(t *testing.T) {
 	}
 	if st, _ := s.Stats(context.Background()); st.Nodes[graph.KindPerson] != 0 {
 		t.Errorf("Stats after the failed write = %+v, want empty", st)
+	}
+	// Nothing of the failed write may be remembered as stored.
+	put(t, s, people("crowd", 3))
+	if diff := cmp.Diff(rawKeys(t, openMemory(t, people("crowd", 3))), rawKeys(t, s)); diff != "" {
+		t.Errorf("keys after a smaller write (-fresh +got):\n%s", diff)
 	}
 }
 

@@ -12,56 +12,62 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// updateShared keeps the shared keys (keys.go) true as document doc goes from stating what its
-// own keys old say to stating c (nil: nothing). A node, a node's name or an edge that doc states
-// and no document stated before gets its key, and a node or an edge its count; one that doc
-// alone stated and no longer does loses them. It runs before doc's own keys change, and returns
-// the changes of the counters by counter key.
+// sharedUpdate is what one document write does to the shared keys (keys.go).
+type sharedUpdate struct {
+	txn    *badger.Txn
+	known  *knownKeys
+	counts map[string]int64 // changes of the counters, by counter key
+	added  []string         // keys set, to be known once the write commits
+}
+
+// update keeps the shared keys true as document doc goes from stating what its own keys old say
+// to stating c (nil: nothing). A node, a node's name or an edge that doc states and no document
+// stated before gets its key, and a node or an edge its count; one that doc alone stated and no
+// longer does loses them. It runs before doc's own keys change.
 //
-// Loading new documents only adds, and learns whether a key is new from one point read; only
-// what a document stops stating costs a look at the other documents' keys.
-func updateShared(ctx context.Context, txn *badger.Txn, doc uuid.UUID, old []string, c *contribution) (map[string]int64, error) {
-	before, err := statedBefore(txn, doc, old)
+// Loading new documents only adds, and learns whether a key is new from the known keys or one
+// point read; only what a document stops stating costs a look at the other documents' keys.
+func (u *sharedUpdate) update(ctx context.Context, doc uuid.UUID, old []string, c *contribution) error {
+	before, err := statedBefore(u.txn, doc, old)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if c == nil {
 		c = &contribution{}
 	}
-	counts := map[string]int64{}
 	for node, kind := range c.nodes {
 		if _, ok := before.nodes[node]; !ok {
-			if err := addShared(txn, kindKey(kind, node), nodeCountKey(kind), counts); err != nil {
-				return nil, err
+			if err := u.add(kindKey(kind, node), nodeCountKey(kind)); err != nil {
+				return err
 			}
 		}
 	}
 	for n := range c.names {
 		if !before.names[n] {
-			if err := addShared(txn, nameKey(n.Kind, n.Name, n.Node), nil, counts); err != nil {
-				return nil, err
+			if err := u.add(nameKey(n.Kind, n.Name, n.Node), nil); err != nil {
+				return err
 			}
 		}
 	}
 	for node := range c.mentioned {
 		if !before.mentioned[node] {
-			counts[string(edgeCountKey())]++
+			u.counts[string(edgeCountKey())]++
 		}
 	}
 	for node := range before.mentioned {
 		if !c.mentioned[node] {
-			counts[string(edgeCountKey())]--
+			u.counts[string(edgeCountKey())]--
 		}
 	}
 	for e := range c.edges {
 		if !before.edges[e] {
-			if err := addShared(txn, inEdgeKey(e.To, e.Relation, e.From), edgeCountKey(), counts); err != nil {
-				return nil, err
+			if err := u.add(inEdgeKey(e.To, e.Relation, e.From), edgeCountKey()); err != nil {
+				return err
 			}
 		}
 	}
 
-	it := keyIterator(txn)
+	it := keyIterator(u.txn)
 	defer it.Close()
 	for node, kind := range before.nodes {
 		if _, ok := c.nodes[node]; ok {
@@ -69,11 +75,11 @@ func updateShared(ctx context.Context, txn *badger.Txn, doc uuid.UUID, old []str
 		}
 		elsewhere, err := statedElsewhere(ctx, it, fragmentPrefix(node), doc, nil)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !elsewhere {
-			if err := removeShared(txn, kindKey(kind, node), nodeCountKey(kind), counts); err != nil {
-				return nil, err
+			if err := u.remove(kindKey(kind, node), nodeCountKey(kind)); err != nil {
+				return err
 			}
 		}
 	}
@@ -87,11 +93,11 @@ func updateShared(ctx context.Context, txn *badger.Txn, doc uuid.UUID, old []str
 		}
 		elsewhere, err := statedElsewhere(ctx, it, fragmentPrefix(n.Node), doc, hasName)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !elsewhere {
-			if err := removeShared(txn, nameKey(n.Kind, n.Name, n.Node), nil, counts); err != nil {
-				return nil, err
+			if err := u.remove(nameKey(n.Kind, n.Name, n.Node), nil); err != nil {
+				return err
 			}
 		}
 	}
@@ -101,15 +107,15 @@ func updateShared(ctx context.Context, txn *badger.Txn, doc uuid.UUID, old []str
 		}
 		elsewhere, err := statedElsewhere(ctx, it, edgeIDPrefix(e.From, e.Relation, e.To), doc, nil)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !elsewhere {
-			if err := removeShared(txn, inEdgeKey(e.To, e.Relation, e.From), edgeCountKey(), counts); err != nil {
-				return nil, err
+			if err := u.remove(inEdgeKey(e.To, e.Relation, e.From), edgeCountKey()); err != nil {
+				return err
 			}
 		}
 	}
-	return counts, nil
+	return nil
 }
 
 // statedBefore returns what document doc states through its own keys old, reading the
@@ -151,29 +157,60 @@ func statedBefore(txn *badger.Txn, doc uuid.UUID, old []string) (*contribution, 
 	return c, nil
 }
 
-// addShared writes a shared key that does not exist yet, counting it under counter unless
-// counter is nil.
-func addShared(txn *badger.Txn, key, counter []byte, counts map[string]int64) error {
-	_, err := txn.Get(key)
+// add writes a shared key that does not exist yet, counting it under counter unless counter is
+// nil.
+func (u *sharedUpdate) add(key, counter []byte) error {
+	if u.known.has(key) {
+		return nil
+	}
+	_, err := u.txn.Get(key)
 	switch {
 	case err == nil:
+		u.known.add([]string{string(key)})
 		return nil
 	case !errors.Is(err, badger.ErrKeyNotFound):
 		return err
 	}
 	if counter != nil {
-		counts[string(counter)]++
+		u.counts[string(counter)]++
 	}
-	return txn.Set(key, nil)
+	u.added = append(u.added, string(key))
+	return u.txn.Set(key, nil)
 }
 
-// removeShared deletes a shared key, counting it off counter unless counter is nil.
-func removeShared(txn *badger.Txn, key, counter []byte, counts map[string]int64) error {
+// remove deletes a shared key, counting it off counter unless counter is nil.
+func (u *sharedUpdate) remove(key, counter []byte) error {
 	if counter != nil {
-		counts[string(counter)]--
+		u.counts[string(counter)]--
 	}
-	return txn.Delete(key)
+	u.known.forget(key)
+	return u.txn.Delete(key)
 }
+
+// knownKeys remembers shared keys that the store holds, so that a document stating a node, a
+// name or an edge that an earlier one stated skips the point read. Only keys that a committed
+// write set or a read found enter it, a key deleted leaves it, and it forgets everything when
+// full. Document writes, which hold Store.writeMu, are its only users.
+type knownKeys struct{ keys map[string]struct{} }
+
+// maxKnownKeys bounds the known keys to a few tens of megabytes.
+const maxKnownKeys = 1 << 18
+
+func (k *knownKeys) has(key []byte) bool {
+	_, ok := k.keys[string(key)]
+	return ok
+}
+
+func (k *knownKeys) add(keys []string) {
+	if k.keys == nil || len(k.keys)+len(keys) > maxKnownKeys {
+		k.keys = make(map[string]struct{}, min(maxKnownKeys, 2*len(keys)))
+	}
+	for _, key := range keys {
+		k.keys[key] = struct{}{}
+	}
+}
+
+func (k *knownKeys) forget(key []byte) { delete(k.keys, string(key)) }
 
 // statedElsewhere reports whether a key under prefix, followed by a document ID, belongs to a
 // document other than doc and, if match is set, has a value that match accepts.

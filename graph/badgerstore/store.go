@@ -43,6 +43,7 @@ type Store struct {
 	// writeMu serialises document writes: each one reads and rewrites the shared counters,
 	// and serialising them here is cheaper than Badger's conflict detection and retries.
 	writeMu sync.Mutex
+	known   knownKeys // shared keys that exist, for writes
 }
 
 var _ graph.Store = (*Store)(nil)
