@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"syscall"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/google/uuid"
@@ -224,6 +225,9 @@ func (s *Store) replace(ctx context.Context, doc uuid.UUID, c contribution) erro
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if err := s.checkSpace(c.size()); err != nil {
+		return err
+	}
 	err := s.db.Update(func(txn *badger.Txn) error {
 		v, found, err := getValue(txn, manifestKey(doc))
 		if err != nil {
@@ -253,8 +257,11 @@ func (s *Store) replace(ctx context.Context, doc uuid.UUID, c contribution) erro
 		}
 		return addCounts(txn, counts)
 	})
-	if errors.Is(err, badger.ErrTxnTooBig) {
+	switch {
+	case errors.Is(err, badger.ErrTxnTooBig):
 		return fmt.Errorf("%d keys do not fit in one transaction: %w", len(c), err)
+	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG):
+		return fmt.Errorf("%w: %w", graph.ErrDiskFull, err)
 	}
 	return err
 }

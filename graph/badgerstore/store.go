@@ -26,6 +26,9 @@ type Config struct {
 	InMemory bool   // Badger's in-memory mode, for tests
 	ReadOnly bool
 	Logger   *slog.Logger // nil: Badger's own logging is silenced
+	// MinFree is the space in bytes a document write must leave free on the store's disk;
+	// 0 means DefaultMinFree. See checkSpace.
+	MinFree int64
 }
 
 var (
@@ -38,6 +41,8 @@ var (
 // Store is a graph.Store kept in a Badger database.
 type Store struct {
 	db       *badger.DB
+	dir      string // "" in memory
+	minFree  int64
 	readOnly bool
 	// writeMu serialises document writes: each one reads and rewrites the shared counters,
 	// and serialising them here is cheaper than Badger's conflict detection and retries.
@@ -80,7 +85,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", cfg.Dir, err)
 	}
-	return &Store{db: db, readOnly: cfg.ReadOnly}, nil
+	minFree := cfg.MinFree
+	if minFree == 0 {
+		minFree = DefaultMinFree
+	}
+	return &Store{db: db, dir: dir, minFree: minFree, readOnly: cfg.ReadOnly}, nil
 }
 
 // formatVersion numbers the key layout of keys.go; a store written with another layout cannot be
