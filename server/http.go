@@ -27,7 +27,8 @@ func New(cfg Config) (http.Handler, error) {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", e)
 	mux.HandleFunc("GET /{$}", graphiql.Page)
-	mux.Handle("GET /assets/", graphiql.Assets())
+	// One file name, not a subtree: the asset folder is flat, and its listing is no one's business.
+	mux.Handle("GET /assets/{file}", graphiql.Assets())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")
