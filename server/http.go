@@ -18,7 +18,7 @@ import (
 // New returns the HTTP handler of the API: POST and GET /graphql, the GraphiQL page at /, its
 // assets under /assets/, GET /healthz and GET /metrics. Answers are gzipped for clients that
 // accept it; cfg.CORSOrigins may call it from browsers; with cfg.Token, every request must bear
-// the token.
+// the token; with cfg.LocalOnly, every request must be addressed to a loopback host.
 func New(cfg Config) (http.Handler, error) {
 	e, err := newExecutor(cfg)
 	if err != nil {
@@ -34,7 +34,7 @@ func New(cfg Config) (http.Handler, error) {
 		fmt.Fprintln(w, "ok")
 	})
 	mux.Handle("GET /metrics", e.metrics.handler(e.cfg.Store))
-	return e.metrics.instrument(allowOrigins(e.cfg.CORSOrigins, requireToken(e.cfg.Token, compress(mux)))), nil
+	return e.metrics.instrument(localOnly(e.cfg.LocalOnly, allowOrigins(e.cfg.CORSOrigins, requireToken(e.cfg.Token, compress(mux))))), nil
 }
 
 // NewHTTPServer returns an http.Server of the handler New returns, with timeouts that keep

@@ -20,13 +20,19 @@ import (
 // the status, the Location header and the body.
 func rawGet(t *testing.T, base, method, target string) (int, string, string) {
 	t.Helper()
+	return rawRequest(t, base, method, target, "kg")
+}
+
+// rawRequest is rawGet with a Host header of the caller's choice.
+func rawRequest(t *testing.T, base, method, target, host string) (int, string, string) {
+	t.Helper()
 	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
 	conn.SetDeadline(time.Now().Add(5 * time.Second))
-	fmt.Fprintf(conn, "%s %s HTTP/1.1\r\nHost: kg\r\nConnection: close\r\n\r\n", method, target)
+	fmt.Fprintf(conn, "%s %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", method, target, host)
 	res, err := http.ReadResponse(bufio.NewReader(conn), &http.Request{Method: method})
 	if err != nil {
 		t.Fatalf("%s %s: %v", method, target, err)
@@ -217,6 +223,39 @@ func TestLogsHoldNoSecrets(t *testing.T) {
 	for _, secret := range []string{token, wrong, "Authorization", "Bearer"} {
 		if strings.Contains(log.String(), secret) {
 			t.Errorf("the log holds %q:\n%s", secret, log.String())
+		}
+	}
+}
+
+// TestDNSRebinding sends requests to a loopback-only server under other names, as a web page
+// that points its own name at 127.0.0.1 would: they are refused, while the loopback names are
+// answered.
+func TestDNSRebinding(t *testing.T) {
+	base := startHTTPServer(t, Config{LocalOnly: true})
+	_, port, err := net.SplitHostPort(strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for host, want := range map[string]int{
+		"localhost:" + port:          200,
+		"LocalHost":                  200,
+		"127.0.0.1:" + port:          200,
+		"127.1.2.3":                  200,
+		"[::1]:" + port:              200,
+		"[::1]":                      200,
+		"rebind.example.com:" + port: 421,
+		"rebind.example.com":         421,
+		"localhost.example.com":      421,
+		"127.0.0.1.nip.io:" + port:   421,
+		"0.0.0.0:" + port:            421,
+		"10.0.0.1":                   421,
+	} {
+		status, _, body := rawRequest(t, base, "GET", "/graphql?query=%7B__typename%7D", host)
+		if status != want {
+			t.Errorf("Host %s: status %d, want %d; body %.100q", host, status, want, body)
+		}
+		if want == 421 && strings.Contains(body, "__typename") {
+			t.Errorf("Host %s: answered the query: %.100q", host, body)
 		}
 	}
 }

@@ -56,7 +56,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return 1
 		}
 	}
-	srv, err := server.NewHTTPServer(server.Config{Store: st, Logger: log, Token: *token, CORSOrigins: splitList(*cors)})
+	srv, err := server.NewHTTPServer(server.Config{Store: st, Logger: log, Token: *token, CORSOrigins: splitList(*cors),
+		// Without a token, a loopback server's only guard against web pages is the Host header.
+		LocalOnly: isLoopback(*addr) && *token == ""})
 	if err != nil {
 		fmt.Fprintln(stderr, "kg serve:", err)
 		return 1
