@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -78,6 +80,20 @@ func TestLoadDiskFull(t *testing.T) {
 	summary := fmt.Sprintf("documents: %d read, %d added, %d unchanged, 0 replaced, 0 failed", docs, docs-k, k)
 	if code != 0 || !strings.Contains(stderr, summary) {
 		t.Fatalf("re-run with room: exit %d, want %q in stderr:\n%s", code, summary, stderr)
+	}
+}
+
+// TestLoadFileSizeLimit runs kg load under a file size limit (ulimit -f) of 100 or 200 MB, as
+// the shell counts blocks, smaller than the files Badger creates, sparse, when it opens a store: kg is not killed by SIGXFSZ (Go
+// ignores it, so the write fails with EFBIG) and says which limit is too small.
+func TestLoadFileSizeLimit(t *testing.T) {
+	data := t.TempDir()
+	cmd := exec.Command("sh", "-c", `ulimit -f 200000 && exec "$0" "$@"`, os.Args[0], "load", "--data", data, corpus)
+	cmd.Env = append(os.Environ(), "KG_TEST_RUN_KG=1")
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 || !strings.Contains(string(out), "open store "+data+": the file size limit (ulimit -f) is under") {
+		t.Errorf("load under ulimit -f: %v, output:\n%s", err, out)
 	}
 }
 

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"syscall"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/google/uuid"
@@ -257,11 +256,8 @@ func (s *Store) replace(ctx context.Context, doc uuid.UUID, c contribution) erro
 		}
 		return addCounts(txn, counts)
 	})
-	switch {
-	case errors.Is(err, badger.ErrTxnTooBig):
+	if errors.Is(err, badger.ErrTxnTooBig) {
 		return fmt.Errorf("%d keys do not fit in one transaction: %w", len(c), err)
-	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG):
-		return fmt.Errorf("%w: %w", graph.ErrDiskFull, err)
 	}
 	return err
 }

@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -78,6 +79,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		// Badger formats the lock failure into its message instead of wrapping it.
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
 			return nil, fmt.Errorf("open store %s: %w: %w", cfg.Dir, graph.ErrStoreInUse, err)
+		}
+		// Badger sizes its log files up front, sparse, at 128 MiB and 2 GiB, and formats the
+		// failure into its message too.
+		if strings.Contains(err.Error(), syscall.EFBIG.Error()) {
+			return nil, fmt.Errorf("open store %s: the file size limit (ulimit -f) is under the 2 GiB the store's files take: %w", cfg.Dir, err)
 		}
 		return nil, fmt.Errorf("open store %s: %w", cfg.Dir, err)
 	}
