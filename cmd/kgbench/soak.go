@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"regexp"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -26,7 +29,11 @@ type soak struct {
 	window  time.Duration
 	mu      sync.Mutex
 	windows []soakWindow
+	codes   map[string]int // GraphQL errors by extensions.code
 }
+
+// errorCode finds the code of the GraphQL error that post quotes.
+var errorCode = regexp.MustCompile(`"code":"([A-Z_]+)"`)
 
 type soakWindow struct {
 	latencies    []time.Duration
@@ -39,7 +46,7 @@ type soakWindow struct {
 // newSoak starts a record of a run of d, from now, in windows of window.
 func newSoak(d, window time.Duration) *soak {
 	n := max(1, int((d+window-1)/window))
-	return &soak{start: time.Now(), window: window, windows: make([]soakWindow, n)}
+	return &soak{start: time.Now(), window: window, windows: make([]soakWindow, n), codes: map[string]int{}}
 }
 
 // observe counts one answer in the window in which it ended.
@@ -54,6 +61,11 @@ func (s *soak) observe(end time.Time, latency time.Duration, err error) {
 		w.serverErrors++
 	case errors.Is(err, errGraphQL):
 		w.graphQL++
+		code := "no code"
+		if m := errorCode.FindStringSubmatch(err.Error()); m != nil {
+			code = m[1]
+		}
+		s.codes[code]++
 	case err != nil:
 		w.other++
 	}
@@ -109,6 +121,13 @@ func (s *soak) print(w io.Writer) error {
 	}
 	if p99First <= 0 || ratio > soakMaxP99Ratio {
 		failed = append(failed, "p99")
+	}
+	if len(s.codes) > 0 {
+		var codes []string
+		for _, code := range slices.Sorted(maps.Keys(s.codes)) {
+			codes = append(codes, fmt.Sprintf("%s %d", code, s.codes[code]))
+		}
+		fmt.Fprintf(w, "\nGraphQL errors by code: %s\n", strings.Join(codes, ", "))
 	}
 	verdict := "PASS"
 	if len(failed) > 0 {

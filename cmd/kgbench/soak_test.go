@@ -45,15 +45,15 @@ func TestSoakWindows(t *testing.T) {
 	t.Logf("%s(err %v)", out.String(), err)
 }
 
-// TestSoakCountsErrors checks that HTTP 5xx, GraphQL errors and other failures are counted
-// apart, and that any of them fails the verdict.
+// TestSoakCountsErrors checks that HTTP 5xx, GraphQL errors (by code) and other failures are
+// counted apart, and that any of them fails the verdict.
 func TestSoakCountsErrors(t *testing.T) {
 	record := newSoak(time.Second, time.Second)
 	now := record.start
 	record.observe(now, time.Millisecond, nil)
 	record.observe(now, time.Millisecond, &statusError{code: 503})
 	record.observe(now, time.Millisecond, &statusError{code: 400})
-	record.observe(now, time.Millisecond, fmt.Errorf("%w: timeout", errGraphQL))
+	record.observe(now, time.Millisecond, fmt.Errorf(`%w: {"message":"too long","extensions":{"code":"TIMEOUT"}}`, errGraphQL))
 	record.observe(now, time.Millisecond, errors.New("connection refused"))
 	record.windows[0].rssKiB = 1000
 	w := record.windows[0]
@@ -61,7 +61,8 @@ func TestSoakCountsErrors(t *testing.T) {
 		t.Errorf("5xx %d, GraphQL %d, other %d, answered %d; want 1, 1, 2, 5", w.serverErrors, w.graphQL, w.other, len(w.latencies))
 	}
 	var out strings.Builder
-	if err := record.print(&out); err == nil || !strings.Contains(out.String(), "verdict: FAIL ([HTTP 5xx errors])") {
+	if err := record.print(&out); err == nil || !strings.Contains(out.String(), "verdict: FAIL ([HTTP 5xx errors])") ||
+		!strings.Contains(out.String(), "GraphQL errors by code: TIMEOUT 1\n") {
 		t.Errorf("verdict with errors: err %v, output:\n%s", err, out.String())
 	}
 }
