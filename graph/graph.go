@@ -17,6 +17,8 @@ var (
 	ErrInvalid = errors.New("invalid argument")
 	// ErrStoreInUse means another process holds the store's directory.
 	ErrStoreInUse = errors.New("store in use by another process")
+	// ErrDiskFull means the store's disk has no room for a write.
+	ErrDiskFull = errors.New("disk full")
 )
 
 // ID identifies a node. IDs are name-based UUIDs (version 5) of a node's resolution key, so

@@ -106,6 +106,8 @@ func (l *Loader) Load(ctx context.Context, paths []string) (Summary, error) {
 		switch {
 		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 			return sum, err
+		case errors.Is(err, graph.ErrDiskFull):
+			return sum, err // every document after it would fail the same way
 		case err != nil:
 			sum.fail(err)
 			l.cfg.Logger.Warn("document failed", "err", err)

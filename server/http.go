@@ -18,7 +18,7 @@ import (
 // New returns the HTTP handler of the API: POST and GET /graphql, the GraphiQL page at /, its
 // assets under /assets/, GET /healthz and GET /metrics. Answers are gzipped for clients that
 // accept it; cfg.CORSOrigins may call it from browsers; with cfg.Token, every request must bear
-// the token.
+// the token; with cfg.LocalOnly, every request must be addressed to a loopback host.
 func New(cfg Config) (http.Handler, error) {
 	e, err := newExecutor(cfg)
 	if err != nil {
@@ -27,13 +27,14 @@ func New(cfg Config) (http.Handler, error) {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", e)
 	mux.HandleFunc("GET /{$}", graphiql.Page)
-	mux.Handle("GET /assets/", graphiql.Assets())
+	// One file name, not a subtree: the asset folder is flat, and its listing is no one's business.
+	mux.Handle("GET /assets/{file}", graphiql.Assets())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")
 	})
 	mux.Handle("GET /metrics", e.metrics.handler(e.cfg.Store))
-	return e.metrics.instrument(allowOrigins(e.cfg.CORSOrigins, requireToken(e.cfg.Token, compress(mux)))), nil
+	return e.metrics.instrument(localOnly(e.cfg.LocalOnly, allowOrigins(e.cfg.CORSOrigins, requireToken(e.cfg.Token, compress(mux))))), nil
 }
 
 // NewHTTPServer returns an http.Server of the handler New returns, with timeouts that keep

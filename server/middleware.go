@@ -3,6 +3,7 @@ package server
 import (
 	"compress/gzip"
 	"crypto/subtle"
+	"net"
 	"net/http"
 	"slices"
 	"strings"
@@ -30,6 +31,27 @@ func requireToken(token string, next http.Handler) http.Handler {
 			return
 		}
 		next.ServeHTTP(w, r)
+	})
+}
+
+// localOnly wraps next, when on, so that only requests whose Host is localhost or a loopback
+// IP pass. A web page can point a name of its own at 127.0.0.1 (DNS rebinding) and then read a
+// loopback server as its own origin, which CORS does not prevent; its requests still carry that
+// name in Host.
+func localOnly(on bool, next http.Handler) http.Handler {
+	if !on {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host, _, err := net.SplitHostPort(r.Host)
+		if err != nil {
+			host = strings.Trim(r.Host, "[]") // no port
+		}
+		if ip := net.ParseIP(host); strings.EqualFold(host, "localhost") || ip != nil && ip.IsLoopback() {
+			next.ServeHTTP(w, r)
+			return
+		}
+		http.Error(w, "this server answers only requests addressed to localhost or a loopback address", http.StatusMisdirectedRequest)
 	})
 }
 

@@ -38,6 +38,7 @@ type Config struct {
 	MaxCost        int           // largest estimated cost of a query (see costModel); default 20,000
 	MaxFields      int           // most fields a query selects, aliases and fragments expanded; default 500
 	Token          string        // when set, every HTTP request must carry "Authorization: Bearer <Token>"
+	LocalOnly      bool          // answer only requests addressed (Host) to localhost or a loopback IP; see localOnly
 	CORSOrigins    []string      // origins whose browsers may call the API ("*" for any); none by default
 	MaxPersisted   int           // automatic persisted queries kept; default 1,000
 	MaxPathNodes   int           // nodes a search for a path may reach before it gives up; default 5,000

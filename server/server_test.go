@@ -217,6 +217,9 @@ func TestGraphiQL(t *testing.T) {
 	if ct := header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
 		t.Errorf("page Content-Type %q, want HTML", ct)
 	}
+	if header.Get("X-Frame-Options") != "DENY" || header.Get("Content-Security-Policy") != "frame-ancestors 'none'" {
+		t.Errorf("the page may be framed by other sites: %v", header)
+	}
 	if !graphiql.Built() {
 		if !bytes.Contains(page, []byte("go generate")) {
 			t.Errorf("page without assets does not say how to build them:\n%s", page)

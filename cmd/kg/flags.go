@@ -38,7 +38,14 @@ func parseFlags(fs *flag.FlagSet, args []string) (done bool, code int) {
 	return false, 0
 }
 
-// openStore opens the store in dir. Its errors already name the folder.
-func openStore(ctx context.Context, dir string, readOnly bool) (*badgerstore.Store, error) {
-	return badgerstore.Open(ctx, badgerstore.Config{Dir: dir, ReadOnly: readOnly})
+// minFreeFlag adds the --min-free flag of the commands that write to the store.
+func minFreeFlag(fs *flag.FlagSet) *int64 {
+	return fs.Int64("min-free", badgerstore.DefaultMinFree>>20, "refuse to store a document that would leave less than `MiB` free on the data folder's disk")
+}
+
+// openStore opens the store in dir; a store that writes keeps minFreeMiB free on its disk.
+// Its errors already name the folder.
+func openStore(ctx context.Context, dir string, readOnly bool, minFreeMiB int64) (*badgerstore.Store, error) {
+	// At least a byte: --min-free 0 keeps nothing free, where Config's 0 is the default.
+	return badgerstore.Open(ctx, badgerstore.Config{Dir: dir, ReadOnly: readOnly, MinFree: max(1, minFreeMiB<<20)})
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -15,8 +16,9 @@ import (
 )
 
 func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("load", "[--data DIR] PATH...", stderr)
+	fs := newFlags("load", "[--data DIR] [--min-free MiB] PATH...", stderr)
 	data := dataFlag(fs)
+	minFree := minFreeFlag(fs)
 	if done, code := parseFlags(fs, args); done {
 		return code
 	}
@@ -24,7 +26,7 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	st, err := openStore(ctx, *data, false)
+	st, err := openStore(ctx, *data, false, *minFree)
 	if err != nil {
 		fmt.Fprintln(stderr, "kg load:", err)
 		return 1
@@ -54,6 +56,9 @@ func loadPaths(ctx context.Context, st graph.Store, paths []string, stderr io.Wr
 	}
 	for _, e := range sum.Errors {
 		fmt.Fprintln(stderr, "error:", e)
+	}
+	if errors.Is(err, graph.ErrDiskFull) {
+		err = fmt.Errorf("%w\nthe documents stored before it are intact; free some space and load again (what is stored is skipped)", err)
 	}
 	stats, serr := st.Stats(ctx)
 	if serr != nil && err == nil {

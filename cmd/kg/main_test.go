@@ -36,7 +36,8 @@ func (b *syncBuffer) String() string {
 const corpus = "../../testdata/corpus"
 
 // TestServeEndToEnd runs the real command: it loads the test corpus, serves on port 0, answers
-// GraphQL over HTTP, and shuts down cleanly when its context ends.
+// GraphQL over HTTP but not under a foreign host name, and shuts down cleanly when its context
+// ends.
 func TestServeEndToEnd(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -92,6 +93,21 @@ func TestServeEndToEnd(t *testing.T) {
 	page.Body.Close()
 	if page.StatusCode != http.StatusOK {
 		t.Errorf("GET / = %d", page.StatusCode)
+	}
+
+	// A loopback server without a token answers no other host name (DNS rebinding).
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = "rebind.example.com"
+	rebound, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rebound.Body.Close()
+	if rebound.StatusCode != http.StatusMisdirectedRequest {
+		t.Errorf("GET / with Host %s = %d, want 421", req.Host, rebound.StatusCode)
 	}
 
 	cancel()

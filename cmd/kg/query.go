@@ -27,7 +27,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return 2
 		}
 	}
-	st, err := openStore(ctx, *data, true)
+	st, err := openStore(ctx, *data, true, 0)
 	if err != nil {
 		fmt.Fprintln(stderr, "kg query:", err)
 		return 1

@@ -22,8 +22,9 @@ func (l *stringList) String() string     { return fmt.Sprint(*l) }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "[--data DIR] [--addr HOST:PORT] [--token TOKEN | --insecure] [--cors ORIGINS] [--load PATH...]", stderr)
+	fs := newFlags("serve", "[--data DIR] [--min-free MiB] [--addr HOST:PORT] [--token TOKEN | --insecure] [--cors ORIGINS] [--load PATH...]", stderr)
 	data := dataFlag(fs)
+	minFree := minFreeFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	token := fs.String("token", "", "require `TOKEN` as a bearer token on every request; $KG_TOKEN when not given, which keeps it out of the process list")
 	insecure := fs.Bool("insecure", false, "allow a non-loopback --addr without --token")
@@ -43,7 +44,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	st, err := openStore(ctx, *data, false)
+	st, err := openStore(ctx, *data, false, *minFree)
 	if err != nil {
 		fmt.Fprintln(stderr, "kg serve:", err)
 		return 1
@@ -55,7 +56,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return 1
 		}
 	}
-	srv, err := server.NewHTTPServer(server.Config{Store: st, Logger: log, Token: *token, CORSOrigins: splitList(*cors)})
+	srv, err := server.NewHTTPServer(server.Config{Store: st, Logger: log, Token: *token, CORSOrigins: splitList(*cors),
+		// Without a token, a loopback server's only guard against web pages is the Host header.
+		LocalOnly: isLoopback(*addr) && *token == ""})
 	if err != nil {
 		fmt.Fprintln(stderr, "kg serve:", err)
 		return 1

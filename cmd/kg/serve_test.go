@@ -34,7 +34,7 @@ func TestIsLoopback(t *testing.T) {
 }
 
 // TestServeToken runs the real command with a token and CORS origin: requests without the
-// token are refused, those with it answered.
+// token are refused, those with it answered, and the log never shows the token.
 func TestServeToken(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -62,6 +62,9 @@ func TestServeToken(t *testing.T) {
 	case <-done:
 	case <-time.After(15 * time.Second):
 		t.Fatal("serve did not stop")
+	}
+	if strings.Contains(stderr.String(), "s3cret") {
+		t.Errorf("the log shows the token:\n%s", stderr.String())
 	}
 }
 

@@ -3,7 +3,10 @@
 // query mix under concurrent clients.
 //
 //	kgbench gen --seed S --docs N --out DIR
-//	kgbench run --docs N [--seed S] [--duration D] [--clients C] [--cpuprofile FILE]
+//	kgbench run --docs N [--seed S] [--duration D] [--clients C] [--cpuprofile FILE] [--window W]
+//
+// With --window, a run is a soak test: the query mix's answers, HTTP 5xx, errors, p99 and
+// resident memory per window, and a verdict.
 package main
 
 import (
@@ -22,8 +25,9 @@ const usage = `kgbench measures kg on a synthetic corpus.
 
 Usage:
   kgbench gen --seed S --docs N --out DIR     write N synthetic documents into DIR
-  kgbench run --docs N [--seed S] [--duration D] [--clients C] [--cpuprofile FILE]
-                                             load, reload, serve and query; print a table
+  kgbench run --docs N [--seed S] [--duration D] [--clients C] [--cpuprofile FILE] [--window W]
+                                             load, reload, serve and query; print a table;
+                                             with --window, a soak: figures per window, a verdict
 `
 
 func main() {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -43,7 +44,23 @@ type mix struct {
 	base    string
 	queries []mixQuery
 	client  *http.Client
+	// observe, when set, is told of every answered request: when it ended, how long it took
+	// and its error; a soak run keeps its figures per window of time with it.
+	observe func(end time.Time, latency time.Duration, err error)
 }
+
+// statusError is an answer with an HTTP status other than 200.
+type statusError struct {
+	code int
+	body []byte
+}
+
+func (e *statusError) Error() string {
+	return fmt.Sprintf("status %d %s: %.200s", e.code, http.StatusText(e.code), e.body)
+}
+
+// errGraphQL marks an answer of status 200 that holds GraphQL errors.
+var errGraphQL = errors.New("graphql error")
 
 // newMix builds the mix for the people of the corpus; it pages through the events to find the
 // cursor of page 500 (or of the last page).
@@ -118,14 +135,14 @@ func (m *mix) post(ctx context.Context, b []byte, out any) error {
 		return err
 	}
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("status %s: %.200s", resp.Status, data)
+		return &statusError{code: resp.StatusCode, body: data}
 	}
 	var answer struct{ Errors []json.RawMessage }
 	if err := json.Unmarshal(data, &answer); err != nil {
 		return err
 	}
 	if len(answer.Errors) > 0 {
-		return fmt.Errorf("%s", answer.Errors[0])
+		return fmt.Errorf("%w: %s", errGraphQL, answer.Errors[0])
 	}
 	if out != nil {
 		return json.Unmarshal(data, out)
@@ -167,7 +184,11 @@ func (m *mix) run(ctx context.Context, clients int, d time.Duration) *results {
 					cut[qi]++
 					break
 				}
-				lat[qi] = append(lat[qi], time.Since(started))
+				latency := time.Since(started)
+				lat[qi] = append(lat[qi], latency)
+				if m.observe != nil {
+					m.observe(started.Add(latency), latency, err)
+				}
 				if err != nil {
 					errs[qi]++
 					first = cmpOr(first, err)
@@ -219,6 +240,13 @@ func percentile(sorted []time.Duration, p int) string {
 	if len(sorted) == 0 {
 		return "-"
 	}
-	d := sorted[min(len(sorted)-1, len(sorted)*p/100)]
-	return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000)
+	return fmt.Sprintf("%.1f ms", float64(percentileOf(sorted, p).Microseconds())/1000)
+}
+
+// percentileOf returns the p-th percentile of sorted latencies, 0 if there are none.
+func percentileOf(sorted []time.Duration, p int) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	return sorted[min(len(sorted)-1, len(sorted)*p/100)]
 }

@@ -34,14 +34,15 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	duration := fs.Duration("duration", 10*time.Second, "how long to run the query mix")
 	clients := fs.Int("clients", 32, "concurrent query clients")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the first load to `FILE`")
+	window := fs.Duration("window", 0, "a soak run: report answers, HTTP 5xx, errors, p99 and resident memory per `WINDOW` of the query mix, and a verdict")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *docs < 1 || *clients < 1 {
+	if *docs < 1 || *clients < 1 || *window < 0 {
 		fs.Usage()
 		return 2
 	}
-	if err := bench(ctx, benchConfig{Seed: *seed, Docs: *docs, Duration: *duration, Clients: *clients, CPUProfile: *cpuprofile}, stdout); err != nil {
+	if err := bench(ctx, benchConfig{Seed: *seed, Docs: *docs, Duration: *duration, Clients: *clients, CPUProfile: *cpuprofile, Window: *window}, stdout); err != nil {
 		fmt.Fprintln(stderr, "kgbench run:", err)
 		return 1
 	}
@@ -54,6 +55,7 @@ type benchConfig struct {
 	Duration   time.Duration
 	Clients    int
 	CPUProfile string
+	Window     time.Duration // when set, a soak run: figures per window and a verdict
 }
 
 func bench(ctx context.Context, cfg benchConfig, w io.Writer) error {
@@ -108,12 +110,23 @@ func bench(ctx context.Context, cfg benchConfig, w io.Writer) error {
 		return err
 	}
 	rssBefore := memory("VmRSS")
+	var record *soak
+	sampled := make(chan struct{})
+	if cfg.Window > 0 {
+		record = newSoak(cfg.Duration, cfg.Window)
+		mix.observe = record.observe
+		go func() { record.sampleMemory(ctx); close(sampled) }()
+	}
 	res := mix.run(ctx, cfg.Clients, cfg.Duration)
 	row("RSS before / after queries", "%s / %s", rssBefore, memory("VmRSS"))
 	row("peak RSS", "%s", memory("VmHWM"))
 	fmt.Fprintf(w, "\nquery mix: %d clients for %s over HTTP on 127.0.0.1\n\n", cfg.Clients, cfg.Duration)
 	res.print(w, cfg.Duration)
-	return nil
+	if record == nil {
+		return nil
+	}
+	<-sampled // the memory at the end of the last window
+	return record.print(w)
 }
 
 // load loads the corpus into a new store in dir, with a CPU profile if profile is set, and
@@ -201,18 +214,31 @@ func diskUsage(dir string) (int64, error) {
 	return n, err
 }
 
-// memory returns a line of /proc/self/status, such as VmHWM (peak resident set) or VmRSS.
-func memory(field string) string {
+// memory returns a figure of /proc/self/status, such as VmHWM (peak resident set) or VmRSS, in
+// MiB.
+func memory(field string) string { return mib(memoryKiB(field)) }
+
+// memoryKiB returns a figure of /proc/self/status in KiB, -1 if it cannot be read.
+func memoryKiB(field string) int64 {
 	data, err := os.ReadFile("/proc/self/status")
 	if err != nil {
-		return "unknown"
+		return -1
 	}
 	for _, line := range strings.Split(string(data), "\n") {
 		if v, ok := strings.CutPrefix(line, field+":"); ok {
 			var kb int64
-			fmt.Sscan(strings.TrimSpace(v), &kb)
-			return fmt.Sprintf("%.0f MiB", float64(kb)/1024)
+			if _, err := fmt.Sscan(strings.TrimSpace(v), &kb); err != nil {
+				return -1
+			}
+			return kb
 		}
 	}
-	return "unknown"
+	return -1
+}
+
+func mib(kib int64) string {
+	if kib < 0 {
+		return "unknown"
+	}
+	return fmt.Sprintf("%.0f MiB", float64(kib)/1024)
 }

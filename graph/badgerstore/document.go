@@ -264,6 +264,9 @@ func (s *Store) replace(ctx context.Context, doc uuid.UUID, c *contribution) err
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if err := s.checkSpace(c.size()); err != nil {
+		return err
+	}
 	var u *sharedUpdate
 	err := s.db.Update(func(txn *badger.Txn) error {
 		v, found, err := getValue(txn, manifestKey(doc))

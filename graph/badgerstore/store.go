@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -27,6 +28,9 @@ type Config struct {
 	InMemory bool   // Badger's in-memory mode, for tests
 	ReadOnly bool
 	Logger   *slog.Logger // nil: Badger's own logging is silenced
+	// MinFree is the space in bytes a document write must leave free on the store's disk;
+	// 0 means DefaultMinFree. See checkSpace.
+	MinFree int64
 }
 
 var (
@@ -39,6 +43,8 @@ var (
 // Store is a graph.Store kept in a Badger database.
 type Store struct {
 	db       *badger.DB
+	dir      string // "" in memory
+	minFree  int64
 	readOnly bool
 	// writeMu serialises document writes: each one reads and rewrites the shared counters,
 	// and serialising them here is cheaper than Badger's conflict detection and retries.
@@ -83,13 +89,22 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
 			return nil, fmt.Errorf("open store %s: %w: %w", cfg.Dir, graph.ErrStoreInUse, err)
 		}
+		// Badger sizes its log files up front, sparse, at 128 MiB and 2 GiB, and formats the
+		// failure into its message too.
+		if strings.Contains(err.Error(), syscall.EFBIG.Error()) {
+			return nil, fmt.Errorf("open store %s: the file size limit (ulimit -f) is under the 2 GiB the store's files take: %w", cfg.Dir, err)
+		}
 		return nil, fmt.Errorf("open store %s: %w", cfg.Dir, err)
 	}
 	if err := checkFormat(db, cfg.ReadOnly); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", cfg.Dir, err)
 	}
-	return &Store{db: db, readOnly: cfg.ReadOnly}, nil
+	minFree := cfg.MinFree
+	if minFree == 0 {
+		minFree = DefaultMinFree
+	}
+	return &Store{db: db, dir: dir, minFree: minFree, readOnly: cfg.ReadOnly}, nil
 }
 
 // formatVersion numbers the key layout of keys.go; a store written with another layout cannot be

@@ -36,6 +36,9 @@ func Built() bool {
 // Page serves the GraphiQL page, which loads its assets from /assets/ and queries /graphql.
 func Page(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	// No other site may frame the page and trick a user into running its queries.
+	w.Header().Set("Content-Security-Policy", "frame-ancestors 'none'")
+	w.Header().Set("X-Frame-Options", "DENY")
 	if !Built() {
 		w.Write([]byte(missingPage))
 		return
