@@ -26,7 +26,7 @@ import (
 func TestLoadDiskFull(t *testing.T) {
 	ctx := context.Background()
 	corpusDir := t.TempDir()
-	const docs = 80
+	const docs = 240
 	if _, err := corpusgen.Write(corpusgen.Config{Seed: 11, Docs: docs}, corpusDir); err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestLoadDiskFull(t *testing.T) {
 	})
 	data := filepath.Join(disk, "data")
 
-	// 12 MiB, 10 of which kg keeps free: the disk fills after about half of the corpus.
+	// 12 MiB, 10 of which kg keeps free: the disk fills part of the way through the corpus.
 	code, stderr := kgProcess(t, "load", "--data", data, "--min-free", "10", corpusDir)
 	failed := regexp.MustCompile(`load (\S+/d\d+\.txt): .*disk full: .* MiB free on the disk of ` + regexp.QuoteMeta(data)).FindStringSubmatch(stderr)
 	if code != 1 || failed == nil || !strings.Contains(stderr, "the documents stored before it are intact") ||

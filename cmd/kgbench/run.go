@@ -74,11 +74,14 @@ func bench(ctx context.Context, cfg benchConfig, w io.Writer) error {
 	fmt.Fprintln(w, "| measure | value |\n|---|---|")
 	row := func(name, format string, a ...any) { fmt.Fprintf(w, "| %s | %s |\n", name, fmt.Sprintf(format, a...)) }
 
+	cpuBefore := cpuTime()
 	took, err := load(ctx, data, corpus, cfg.CPUProfile)
 	if err != nil {
 		return err
 	}
+	cpu := cpuTime() - cpuBefore
 	row("load", "%.0f documents/s, %.2f MB/s (%.1f MB in %s)", float64(cfg.Docs)/took.Seconds(), float64(raw)/1e6/took.Seconds(), float64(raw)/1e6, took.Round(time.Millisecond))
+	row("load CPU", "%.2f ms a document, %.2f of %d cores busy", cpu.Seconds()*1000/float64(cfg.Docs), cpu.Seconds()/took.Seconds(), runtime.NumCPU())
 	row("peak RSS after load", "%s", memory("VmHWM"))
 	disk, err := diskUsage(data)
 	if err != nil {
@@ -212,6 +215,15 @@ func diskUsage(dir string) (int64, error) {
 		return nil
 	})
 	return n, err
+}
+
+// cpuTime returns the processor time, user and system, that the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // memory returns a figure of /proc/self/status, such as VmHWM (peak resident set) or VmRSS, in
