@@ -34,6 +34,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	duration := fs.Duration("duration", 10*time.Second, "how long to run the query mix")
 	clients := fs.Int("clients", 32, "concurrent query clients")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the first load to `FILE`")
+	memprofile := fs.String("memprofile", "", "write a heap profile at the end of the first load to `FILE`")
 	window := fs.Duration("window", 0, "a soak run: report answers, HTTP 5xx, errors, p99 and resident memory per `WINDOW` of the query mix, and a verdict")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -42,7 +43,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fs.Usage()
 		return 2
 	}
-	if err := bench(ctx, benchConfig{Seed: *seed, Docs: *docs, Duration: *duration, Clients: *clients, CPUProfile: *cpuprofile, Window: *window}, stdout); err != nil {
+	if err := bench(ctx, benchConfig{Seed: *seed, Docs: *docs, Duration: *duration, Clients: *clients, CPUProfile: *cpuprofile, MemProfile: *memprofile, Window: *window}, stdout); err != nil {
 		fmt.Fprintln(stderr, "kgbench run:", err)
 		return 1
 	}
@@ -55,6 +56,7 @@ type benchConfig struct {
 	Duration   time.Duration
 	Clients    int
 	CPUProfile string
+	MemProfile string
 	Window     time.Duration // when set, a soak run: figures per window and a verdict
 }
 
@@ -75,7 +77,7 @@ func bench(ctx context.Context, cfg benchConfig, w io.Writer) error {
 	row := func(name, format string, a ...any) { fmt.Fprintf(w, "| %s | %s |\n", name, fmt.Sprintf(format, a...)) }
 
 	cpuBefore := cpuTime()
-	took, err := load(ctx, data, corpus, cfg.CPUProfile)
+	took, err := load(ctx, data, corpus, cfg.CPUProfile, cfg.MemProfile)
 	if err != nil {
 		return err
 	}
@@ -132,16 +134,17 @@ func bench(ctx context.Context, cfg benchConfig, w io.Writer) error {
 	return record.print(w)
 }
 
-// load loads the corpus into a new store in dir, with a CPU profile if profile is set, and
-// closes the store, so that its size on disk is final.
-func load(ctx context.Context, dir, corpus, profile string) (time.Duration, error) {
+// load loads the corpus into a new store in dir, with a CPU profile of the load if cpuProfile
+// is set and a heap profile at its end if heapProfile is, and closes the store, so that its
+// size on disk is final.
+func load(ctx context.Context, dir, corpus, cpuProfile, heapProfile string) (time.Duration, error) {
 	st, err := badgerstore.Open(ctx, badgerstore.Config{Dir: dir})
 	if err != nil {
 		return 0, err
 	}
 	defer st.Close()
-	if profile != "" {
-		f, err := os.Create(profile)
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
 		if err != nil {
 			return 0, err
 		}
@@ -157,7 +160,23 @@ func load(ctx context.Context, dir, corpus, profile string) (time.Duration, erro
 	if err == nil && sum.Failed > 0 {
 		err = fmt.Errorf("load: %d documents failed, the first: %w", sum.Failed, sum.Errors[0])
 	}
+	if err == nil && heapProfile != "" {
+		err = writeHeapProfile(heapProfile)
+	}
 	return took, err
+}
+
+// writeHeapProfile writes a heap profile of what is live now, and of what was allocated.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // serve opens the store in dir and serves it as kg serve does on a free loopback port, and
