@@ -131,7 +131,11 @@ func (p *personResolver) CoParticipants(ctx context.Context, args firstArgs) ([]
 	if err != nil {
 		return nil, err
 	}
-	return p.q.rankPeople(ctx, events, false, p.n.ID, req.First)
+	buckets, err := p.q.rankPeople(ctx, events, false, p.n.ID)
+	if err != nil {
+		return nil, err
+	}
+	return p.q.showBuckets(buckets, req.First), nil
 }
 
 // postResolver resolves Post.

@@ -33,15 +33,13 @@ func (q *queryResolver) Holders(ctx context.Context, args holdersArgs) ([]*tenur
 	for i, p := range posts {
 		ids[i] = p.n.ID
 	}
-	edges, err := q.store.EdgesOf(ctx, ids, graph.RelTenurePost, graph.In)
+	ofPosts, err := q.store.Neighbours(ctx, ids, graph.RelTenurePost, graph.In)
 	if err != nil {
 		return nil, err
 	}
 	var tenureIDs []graph.ID
-	for _, es := range edges {
-		for _, e := range es {
-			tenureIDs = append(tenureIDs, e.From)
-		}
+	for _, ts := range ofPosts {
+		tenureIDs = append(tenureIDs, ts...)
 	}
 	tenures, err := q.nodes(ctx, tenureIDs, graph.KindTenure)
 	if err != nil {
@@ -52,10 +50,10 @@ func (q *queryResolver) Holders(ctx context.Context, args holdersArgs) ([]*tenur
 		byID[t.n.ID] = t
 	}
 	var terms []graph.Term
-	for _, es := range edges {
+	for _, ts := range ofPosts {
 		var ofPost []*graph.Node
-		for _, e := range es {
-			if t, ok := byID[e.From]; ok {
+		for _, id := range ts {
+			if t, ok := byID[id]; ok {
 				ofPost = append(ofPost, t.n)
 			}
 		}

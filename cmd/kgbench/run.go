@@ -34,6 +34,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	duration := fs.Duration("duration", 10*time.Second, "how long to run the query mix")
 	clients := fs.Int("clients", 32, "concurrent query clients")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the first load to `FILE`")
+	queryprofile := fs.String("queryprofile", "", "write a CPU profile of the query mix to `FILE`")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -41,7 +42,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fs.Usage()
 		return 2
 	}
-	if err := bench(ctx, benchConfig{Seed: *seed, Docs: *docs, Duration: *duration, Clients: *clients, CPUProfile: *cpuprofile}, stdout); err != nil {
+	if err := bench(ctx, benchConfig{Seed: *seed, Docs: *docs, Duration: *duration, Clients: *clients, CPUProfile: *cpuprofile, QueryProfile: *queryprofile}, stdout); err != nil {
 		fmt.Fprintln(stderr, "kgbench run:", err)
 		return 1
 	}
@@ -49,11 +50,12 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 type benchConfig struct {
-	Seed       int64
-	Docs       int
-	Duration   time.Duration
-	Clients    int
-	CPUProfile string
+	Seed         int64
+	Docs         int
+	Duration     time.Duration
+	Clients      int
+	CPUProfile   string
+	QueryProfile string
 }
 
 func bench(ctx context.Context, cfg benchConfig, w io.Writer) error {
@@ -108,7 +110,12 @@ func bench(ctx context.Context, cfg benchConfig, w io.Writer) error {
 		return err
 	}
 	rssBefore := memory("VmRSS")
+	stopProfile, err := startProfile(cfg.QueryProfile)
+	if err != nil {
+		return err
+	}
 	res := mix.run(ctx, cfg.Clients, cfg.Duration)
+	stopProfile()
 	row("RSS before / after queries", "%s / %s", rssBefore, memory("VmRSS"))
 	row("peak RSS", "%s", memory("VmHWM"))
 	fmt.Fprintf(w, "\nquery mix: %d clients for %s over HTTP on 127.0.0.1\n\n", cfg.Clients, cfg.Duration)
@@ -124,17 +131,11 @@ func load(ctx context.Context, dir, corpus, profile string) (time.Duration, erro
 		return 0, err
 	}
 	defer st.Close()
-	if profile != "" {
-		f, err := os.Create(profile)
-		if err != nil {
-			return 0, err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return 0, err
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startProfile(profile)
+	if err != nil {
+		return 0, err
 	}
+	defer stopProfile()
 	started := time.Now()
 	sum, err := loader.New(loader.Config{Store: st}).Load(ctx, []string{corpus})
 	took := time.Since(started)
@@ -142,6 +143,25 @@ func load(ctx context.Context, dir, corpus, profile string) (time.Duration, erro
 		err = fmt.Errorf("load: %d documents failed, the first: %w", sum.Failed, sum.Errors[0])
 	}
 	return took, err
+}
+
+// startProfile starts a CPU profile written to file, if file is set, and returns what stops it.
+func startProfile(file string) (func(), error) {
+	if file == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // serve opens the store in dir and serves it as kg serve does on a free loopback port, and

@@ -1,6 +1,7 @@
 package badgerstore
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/binary"
@@ -130,6 +131,59 @@ func (s *Store) EdgesOf(ctx context.Context, ids []graph.ID, rel graph.Relation,
 		return nil, fmt.Errorf("read edges: %w", err)
 	}
 	return out, nil
+}
+
+// Neighbours returns the other ends of the edges of every node of ids as Neighbours of
+// graph.Store says, from the keys alone: the evidence, and the document texts it points into,
+// are what make reading edges dear.
+func (s *Store) Neighbours(ctx context.Context, ids []graph.ID, rel graph.Relation, dir graph.Direction) ([][]graph.ID, error) {
+	nodes := make([]uuid.UUID, len(ids))
+	err := checkRelation(rel)
+	if err == nil && dir != graph.Out && dir != graph.In {
+		err = fmt.Errorf("%w: direction %d", graph.ErrInvalid, dir)
+	}
+	for i, id := range ids {
+		if err == nil {
+			nodes[i], err = parseID(id)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read neighbours: %w", err)
+	}
+	out := make([][]graph.ID, len(ids))
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		x := s.newIndex(ctx, txn)
+		defer x.close()
+		for i, node := range nodes {
+			var ends []uuid.UUID
+			x.scan(neighbourPrefix(node, rel, dir), func(k parsedKey) {
+				if dir == graph.Out {
+					ends = append(ends, k.To)
+				} else {
+					ends = append(ends, k.From)
+				}
+			})
+			// Keys of one relation come ordered by the other end; of several, by relation first.
+			slices.SortFunc(ends, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
+			for _, end := range slices.Compact(ends) {
+				out[i] = append(out[i], formatID(end))
+			}
+		}
+		return x.err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read neighbours: %w", err)
+	}
+	return out, nil
+}
+
+// neighbourPrefix is the prefix of the keys of node's edges with relation rel in direction dir:
+// edge keys out, in-edge keys in.
+func neighbourPrefix(node uuid.UUID, rel graph.Relation, dir graph.Direction) []byte {
+	if dir == graph.Out {
+		return edgePrefix(node, rel)
+	}
+	return inEdgePrefix(node, rel)
 }
 
 // edgeReader reads the edges of nodes within one transaction, reusing its iterators and the

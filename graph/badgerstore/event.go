@@ -45,55 +45,28 @@ func (s *Store) FindEvents(ctx context.Context, f graph.EventFilter, o graph.Eve
 	}
 	var page graph.Page
 	err = s.view(ctx, func(txn *badger.Txn) error {
-		candidates, err := eventCandidates(ctx, txn, f)
+		candidates, err := s.eventCandidates(ctx, txn, f)
 		if err != nil {
 			return err
-		}
-		matches := func(k eventKey) bool {
-			if candidates != nil {
-				if _, ok := candidates[k.ID]; !ok {
-					return false
-				}
-			}
-			return startWithin(f, k.Start)
 		}
 		x := newStartIndex(ctx, txn)
 		defer x.close()
 		var keys []eventKey
-		err = x.walk(o, last, f.From, f.To, func(k eventKey) bool {
-			if matches(k) {
-				keys = append(keys, k)
-			}
-			return len(keys) <= p.First
-		})
+		if candidates != nil {
+			keys, page.Total, err = x.sorted(candidates, f, o, last, p.First+1)
+		} else {
+			keys, page.Total, err = x.page(txn, f, o, last, p.First+1)
+		}
 		if err != nil {
 			return err
 		}
 		page.HasNext = len(keys) > p.First
 		keys = keys[:min(len(keys), p.First)]
-		switch {
-		case f.From != "" || f.To != "":
-			err = x.walk(graph.StartAsc, nil, f.From, f.To, func(k eventKey) bool {
-				if matches(k) {
-					page.Total++
-				}
-				return true
-			})
-		case candidates != nil:
-			page.Total = len(candidates)
-		default:
-			var n int64
-			n, err = readCount(txn, nodeCountKey(graph.KindEvent))
-			page.Total = int(n)
-		}
-		if err != nil {
-			return err
-		}
 		ids := make([]uuid.UUID, len(keys))
 		for i, k := range keys {
 			ids[i] = k.ID
 		}
-		if page.Nodes, err = readNodes(ctx, txn, ids); err != nil {
+		if page.Nodes, err = s.readNodes(ctx, txn, ids); err != nil {
 			return err
 		}
 		for i, n := range page.Nodes {
@@ -110,20 +83,94 @@ func (s *Store) FindEvents(ctx context.Context, f graph.EventFilter, o graph.Eve
 	return page, nil
 }
 
+// page returns up to n events of every event that starts within f's From and To, in order o,
+// after the event after, walking the start index from there, and the number of them all.
+func (x *startIndex) page(txn *badger.Txn, f graph.EventFilter, o graph.EventOrder, after *eventKey, n int) ([]eventKey, int, error) {
+	var keys []eventKey
+	err := x.walk(o, after, f.From, f.To, func(k eventKey) bool {
+		if startWithin(f, k.Start) {
+			keys = append(keys, k)
+		}
+		return len(keys) < n
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	if f.From == "" && f.To == "" {
+		total, err := readCount(txn, nodeCountKey(graph.KindEvent))
+		return keys, int(total), err
+	}
+	total := 0
+	err = x.walk(graph.StartAsc, nil, f.From, f.To, func(k eventKey) bool {
+		if startWithin(f, k.Start) {
+			total++
+		}
+		return true
+	})
+	return keys, total, err
+}
+
+// sorted returns up to n of the candidate events that start within f's From and To, in order o,
+// after the event after, and the number of them all. It reads each candidate's merged start, one
+// seek each, and sorts them: a filter that names a node leaves few candidates, and a walk of the
+// start index would read every event of the range to find them.
+func (x *startIndex) sorted(candidates idSet, f graph.EventFilter, o graph.EventOrder, after *eventKey, n int) ([]eventKey, int, error) {
+	var keys []eventKey
+	for id := range candidates {
+		start, err := x.start(id)
+		if err != nil {
+			return nil, 0, err
+		}
+		if k := (eventKey{Start: start, ID: id}); startWithin(f, k.Start) {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b eventKey) int { return compareEventKeys(o, a, b) })
+	from := 0
+	if after != nil {
+		from, _ = slices.BinarySearchFunc(keys, *after, func(k, after eventKey) int {
+			if compareEventKeys(o, k, after) <= 0 {
+				return -1
+			}
+			return 1
+		})
+	}
+	return keys[from:min(from+n, len(keys))], len(keys), nil
+}
+
+// compareEventKeys orders events as the start index lists them in order o: by start, ties by
+// ascending ID, events without a start last.
+func compareEventKeys(o graph.EventOrder, a, b eventKey) int {
+	if (a.Start == "") != (b.Start == "") {
+		if a.Start == "" {
+			return 1
+		}
+		return -1
+	}
+	byStart := bytes.Compare(startPrefix(a.Start), startPrefix(b.Start))
+	if o == graph.StartDesc {
+		byStart = -byStart
+	}
+	if byStart != 0 {
+		return byStart
+	}
+	return bytes.Compare(a.ID[:], b.ID[:])
+}
+
 // eventCandidates returns the events that match the filters of f other than From and To, nil
 // when those filters are empty, meaning every event.
-func eventCandidates(ctx context.Context, txn *badger.Txn, f graph.EventFilter) (idSet, error) {
+func (s *Store) eventCandidates(ctx context.Context, txn *badger.Txn, f graph.EventFilter) (idSet, error) {
 	rest := f
 	rest.From, rest.To = "", ""
 	if rest == (graph.EventFilter{}) {
 		return nil, nil
 	}
-	ids, err := findEventIDs(ctx, txn, f)
+	ids, err := s.findEventIDs(ctx, txn, f)
 	if err != nil {
 		return nil, err
 	}
 	if f.Text != "" || f.Type != "" {
-		nodes, err := readNodes(ctx, txn, ids)
+		nodes, err := s.readNodes(ctx, txn, ids)
 		if err != nil {
 			return nil, err
 		}
@@ -142,10 +189,12 @@ func eventCandidates(ctx context.Context, txn *badger.Txn, f graph.EventFilter) 
 }
 
 // findEventIDs returns the IDs of the events that match the relation filters of f, sorted.
-func findEventIDs(ctx context.Context, txn *badger.Txn, f graph.EventFilter) ([]uuid.UUID, error) {
-	x := newIndex(ctx, txn)
+// The filters that name nodes give sets of events from the edge indexes, and their
+// intersection, checked against the kind index, is the answer; only without such a filter
+// does it list every event.
+func (s *Store) findEventIDs(ctx context.Context, txn *badger.Txn, f graph.EventFilter) ([]uuid.UUID, error) {
+	x := s.newIndex(ctx, txn)
 	defer x.close()
-	ids := x.kind(graph.KindEvent)
 	var sets []idSet
 	if f.City != "" {
 		sets = append(sets, x.neighbours(x.named(f.City, graph.KindPlace), graph.In, graph.RelHeldIn))
@@ -177,7 +226,10 @@ func findEventIDs(ctx context.Context, txn *badger.Txn, f graph.EventFilter) ([]
 		node := idSet{id: {}}
 		sets = append(sets, union(x.neighbours(node, graph.In), x.neighbours(node, graph.Out)))
 	}
-	return keep(ids, sets...), x.err
+	if len(sets) == 0 {
+		return x.kind(graph.KindEvent), x.err
+	}
+	return keep(x.ofKind(graph.KindEvent, smallest(sets)), sets...), x.err
 }
 
 // eventMatches reports whether event n passes the filters of f that need the node itself.
@@ -376,14 +428,20 @@ func (x *startIndex) backward(seek []byte, after *eventKey, fn func(eventKey) bo
 
 // visit calls fn with k when k.Start is its event's merged start, and reports whether to go on.
 func (x *startIndex) visit(k eventKey, fn func(eventKey) bool) (bool, error) {
-	prefix := startsOfPrefix(k.ID)
-	x.startsOf.Seek(prefix)
-	if !x.startsOf.ValidForPrefix(prefix) {
-		return false, fmt.Errorf("event %s has a start key but no starts-of key", k.ID)
-	}
-	first, err := parseKey(x.startsOf.Item().Key())
-	if err != nil || first.Start != k.Start {
+	start, err := x.start(k.ID)
+	if err != nil || start != k.Start {
 		return err == nil, err
 	}
 	return fn(k), nil
+}
+
+// start returns the merged start of event, the start of its first starts-of key.
+func (x *startIndex) start(event uuid.UUID) (graph.Date, error) {
+	prefix := startsOfPrefix(event)
+	x.startsOf.Seek(prefix)
+	if !x.startsOf.ValidForPrefix(prefix) {
+		return "", fmt.Errorf("event %s has a start key but no starts-of key", event)
+	}
+	first, err := parseKey(x.startsOf.Item().Key())
+	return first.Start, err
 }

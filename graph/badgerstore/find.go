@@ -37,7 +37,7 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter, p graph.PageR
 	}
 	var page graph.Page
 	err = s.view(ctx, func(txn *badger.Txn) error {
-		ids, err := findNodeIDs(ctx, txn, f)
+		ids, err := s.findNodeIDs(ctx, txn, f)
 		if err != nil {
 			return err
 		}
@@ -46,7 +46,7 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter, p graph.PageR
 			start = sort.Search(len(ids), func(i int) bool { return bytes.Compare(ids[i][:], last[:]) > 0 })
 		}
 		end := min(start+p.First, len(ids))
-		nodes, err := readNodes(ctx, txn, ids[start:end])
+		nodes, err := s.readNodes(ctx, txn, ids[start:end])
 		page = graph.Page{Nodes: nodes, Total: len(ids), HasNext: end < len(ids)}
 		for _, id := range ids[start:end] {
 			page.Cursors = append(page.Cursors, encodeCursor(id[:]))
@@ -60,10 +60,9 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter, p graph.PageR
 }
 
 // findNodeIDs returns the IDs of the nodes that match f, sorted.
-func findNodeIDs(ctx context.Context, txn *badger.Txn, f graph.NodeFilter) ([]uuid.UUID, error) {
-	x := newIndex(ctx, txn)
+func (s *Store) findNodeIDs(ctx context.Context, txn *badger.Txn, f graph.NodeFilter) ([]uuid.UUID, error) {
+	x := s.newIndex(ctx, txn)
 	defer x.close()
-	ids := x.kind(f.Kind)
 	var sets []idSet
 	if f.Name != "" {
 		sets = append(sets, x.named(f.Name, f.Kind))
@@ -83,12 +82,17 @@ func findNodeIDs(ctx context.Context, txn *badger.Txn, f graph.NodeFilter) ([]uu
 			sets = append(sets, posts)
 		}
 	}
-	ids = keep(ids, sets...)
+	var ids []uuid.UUID
+	if len(sets) == 0 {
+		ids = x.kind(f.Kind)
+	} else {
+		ids = keep(x.ofKind(f.Kind, smallest(sets)), sets...)
+	}
 	if x.err != nil || f.Kind != graph.KindPlace || f.PlaceKind == "" {
 		return ids, x.err
 	}
 	// The place kind is a merged scalar, so it takes the nodes themselves.
-	nodes, err := readNodes(ctx, txn, ids)
+	nodes, err := s.readNodes(ctx, txn, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -144,12 +148,13 @@ func union(a, b idSet) idSet {
 type index struct {
 	ctx       context.Context
 	txn       *badger.Txn
+	s         *Store
 	iterators map[byte]*badger.Iterator // by key prefix, reused by every scan
 	err       error
 }
 
-func newIndex(ctx context.Context, txn *badger.Txn) *index {
-	return &index{ctx: ctx, txn: txn, iterators: map[byte]*badger.Iterator{}}
+func (s *Store) newIndex(ctx context.Context, txn *badger.Txn) *index {
+	return &index{ctx: ctx, txn: txn, s: s, iterators: map[byte]*badger.Iterator{}}
 }
 
 func (x *index) close() {
@@ -163,36 +168,76 @@ func (x *index) scan(prefix []byte, fn func(parsedKey)) {
 	if x.err != nil {
 		return
 	}
-	it := x.iterators[prefix[0]]
-	if it == nil {
-		it = keyIterator(x.txn, prefix[0])
-		x.iterators[prefix[0]] = it
+	x.err = scanKeys(x.ctx, x.iterator(prefix[0]), prefix, fn)
+}
+
+// has reports whether a key starts with prefix, unless an earlier scan failed.
+func (x *index) has(prefix []byte) bool {
+	if x.err != nil {
+		return false
 	}
-	x.err = scanKeys(x.ctx, it, prefix, fn)
+	it := x.iterator(prefix[0])
+	it.Seek(prefix)
+	return it.ValidForPrefix(prefix)
+}
+
+// iterator returns the iterator of the keys with the prefix byte, made on first use.
+func (x *index) iterator(prefix byte) *badger.Iterator {
+	it := x.iterators[prefix]
+	if it == nil {
+		it = keyIterator(x.txn, prefix)
+		x.iterators[prefix] = it
+	}
+	return it
 }
 
 // kind returns the IDs of the nodes of kind k, sorted.
 func (x *index) kind(k graph.Kind) []uuid.UUID {
 	var ids []uuid.UUID
-	x.scan(kindPrefix(k), func(pk parsedKey) {
-		// A node's keys lie together, one per document stating it.
-		if len(ids) == 0 || ids[len(ids)-1] != pk.Node {
-			ids = append(ids, pk.Node)
-		}
-	})
+	if x.err == nil {
+		x.err = scanNodes(x.ctx, x.iterator(prefixKind), kindPrefix(k), func(id uuid.UUID) { ids = append(ids, id) })
+	}
 	return ids
+}
+
+// ofKind returns the members of set that are nodes of kind k, sorted, with one seek each in the
+// kind index, for sets much smaller than the kind.
+func (x *index) ofKind(k graph.Kind, set idSet) []uuid.UUID {
+	var ids []uuid.UUID
+	for id := range set {
+		if x.has(append(kindPrefix(k), id[:]...)) {
+			ids = append(ids, id)
+		}
+	}
+	slices.SortFunc(ids, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
+	return ids
+}
+
+// smallest returns the set of sets with the fewest members.
+func smallest(sets []idSet) idSet {
+	return slices.MinFunc(sets, func(a, b idSet) int { return len(a) - len(b) })
 }
 
 // named returns the nodes of the kinds with a name, alias or acronym that matches query.
 func (x *index) named(query string, kinds ...graph.Kind) idSet {
 	words := strings.Fields(graph.NameKey(query))
 	set := idSet{}
+	if x.err != nil {
+		return set
+	}
+	table, err := x.s.names(x.ctx, x.txn)
+	if err != nil {
+		x.err = err
+		return set
+	}
 	for _, k := range kinds {
-		x.scan(namePrefix(k, ""), func(pk parsedKey) {
-			if matchesName(words, pk.Name) {
-				set[pk.Node] = struct{}{}
+		for _, name := range table[k] {
+			if matchesName(words, name.key) {
+				for _, id := range name.nodes {
+					set[id] = struct{}{}
+				}
 			}
-		})
+		}
 	}
 	return set
 }
@@ -206,11 +251,13 @@ func (x *index) neighbours(nodes idSet, dir graph.Direction, rels ...graph.Relat
 	set := idSet{}
 	for id := range nodes {
 		for _, rel := range rels {
-			if dir == graph.Out {
-				x.scan(edgePrefix(id, rel), func(k parsedKey) { set[k.To] = struct{}{} })
-			} else {
-				x.scan(inEdgePrefix(id, rel), func(k parsedKey) { set[k.From] = struct{}{} })
-			}
+			x.scan(neighbourPrefix(id, rel, dir), func(k parsedKey) {
+				if dir == graph.Out {
+					set[k.To] = struct{}{}
+				} else {
+					set[k.From] = struct{}{}
+				}
+			})
 		}
 	}
 	return set

@@ -2,6 +2,8 @@ package badgerstore
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -127,5 +129,38 @@ func TestLookup(t *testing.T) {
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("Lookup(%s, %q) (-want +got):\n%s", tt.kind, tt.name, diff)
 		}
+	}
+}
+
+// TestLookupManyDocuments looks up names that many documents state, so that the scan seeks past
+// a node's keys, and lists the nodes of their kind the same way.
+func TestLookupManyDocuments(t *testing.T) {
+	s := openMemory(t)
+	names := []string{"Alexander Lukashenko", "Alexander Lukashenko Jr", "Nikol Pashinyan"}
+	var want []graph.ID
+	for _, name := range names {
+		want = append(want, graph.NewID(graph.KindPerson, name))
+	}
+	for d := range 12 {
+		cs := newDoc(fmt.Sprint("doc ", d), "2024-01-01", "Text.")
+		for i, name := range names[:1+d%3] {
+			cs = cs.nodes(node(want[i], graph.KindPerson, name, "Lukashenko"))
+		}
+		put(t, s, cs.cs)
+	}
+	slices.Sort(want)
+	got, err := s.Lookup(context.Background(), graph.KindPerson, "Lukashenko")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Lookup(Lukashenko) (-want +got):\n%s", diff)
+	}
+	page, err := s.FindNodes(context.Background(), graph.NodeFilter{Kind: graph.KindPerson}, graph.PageRequest{First: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, ids(page.Nodes)); diff != "" {
+		t.Errorf("FindNodes of every person (-want +got):\n%s", diff)
 	}
 }

@@ -13,9 +13,9 @@ import (
 )
 
 // Search scores every NameKey of the name index of the kinds against text with
-// graph.NameScore and returns the best first nodes. It scans the index's keys, without
-// values, so it costs one comparison per distinct name and document; a larger store would
-// want an index of the names' letter n-grams to narrow the candidates first.
+// graph.NameScore and returns the best first nodes. It reads the name table (names.go), so it
+// costs one comparison per distinct name of the kinds; a larger store would want an index of
+// the names' words or letter n-grams to narrow the candidates first.
 func (s *Store) Search(ctx context.Context, text string, kinds []graph.Kind, first int) ([]graph.SearchHit, error) {
 	if first < 0 {
 		return nil, fmt.Errorf("search %q: %w: first %d", text, graph.ErrInvalid, first)
@@ -29,23 +29,23 @@ func (s *Store) Search(ctx context.Context, text string, kinds []graph.Kind, fir
 	}
 	best := map[uuid.UUID]graph.SearchHit{}
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		it := keyIterator(txn, prefixName)
-		defer it.Close()
+		table, err := s.names(ctx, txn)
+		if err != nil {
+			return err
+		}
 		for _, k := range kinds {
-			var last string // a name's keys lie together, one per node and document
-			var lastScore float64
-			err := scanKeys(ctx, it, namePrefix(k, ""), func(pk parsedKey) {
-				if pk.Name != last {
-					last, lastScore = pk.Name, graph.NameScore(query, pk.Name)
+			for _, name := range table[k] {
+				score := graph.NameScore(query, name.key)
+				if score == 0 {
+					continue
 				}
-				if lastScore == 0 {
-					return
+				for _, id := range name.nodes {
+					if h, ok := best[id]; !ok || score > h.Score {
+						best[id] = graph.SearchHit{ID: formatID(id), Kind: k, Key: name.key, Score: score}
+					}
 				}
-				if h, ok := best[pk.Node]; !ok || lastScore > h.Score {
-					best[pk.Node] = graph.SearchHit{ID: formatID(pk.Node), Kind: k, Key: pk.Name, Score: lastScore}
-				}
-			})
-			if err != nil {
+			}
+			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}

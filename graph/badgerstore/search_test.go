@@ -2,6 +2,7 @@ package badgerstore
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -84,5 +85,35 @@ func TestEdgesOf(t *testing.T) {
 	}
 	if got, err := s.EdgesOf(ctx, nil, "", graph.Out); err != nil || len(got) != 0 {
 		t.Errorf("EdgesOf(nil) = %v, %v", got, err)
+	}
+}
+
+// TestNeighbours checks the ends Neighbours reads from the keys against those of the edges.
+func TestNeighbours(t *testing.T) {
+	s := openMemory(t, allDocs()...)
+	ctx := context.Background()
+	ids := []graph.ID{sessionMinsk, belarus, lukashenko, minsk, exercise, csto}
+	for _, dir := range []graph.Direction{graph.Out, graph.In} {
+		for _, rel := range []graph.Relation{"", graph.RelHeldIn, graph.RelParticipant, graph.RelLocatedIn} {
+			got, err := s.Neighbours(ctx, ids, rel, dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			edges, err := s.EdgesOf(ctx, ids, rel, dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, id := range ids {
+				var want []graph.ID
+				for _, e := range edges[i] {
+					want = append(want, e.Other(dir))
+				}
+				slices.Sort(want)
+				want = slices.Compact(want)
+				if diff := cmp.Diff(want, got[i]); diff != "" {
+					t.Errorf("Neighbours of %s, %q, direction %d (-want +got):\n%s", id, rel, dir, diff)
+				}
+			}
+		}
 	}
 }

@@ -7,15 +7,18 @@
 package badgerstore
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/google/uuid"
 
 	"github.com/kgraph/kg/graph"
 )
@@ -41,7 +44,9 @@ type Store struct {
 	readOnly bool
 	// writeMu serialises document writes: each one reads and rewrites the shared counters,
 	// and serialising them here is cheaper than Badger's conflict detection and retries.
-	writeMu sync.Mutex
+	writeMu   sync.Mutex
+	nodes     nodeCache
+	nameTable nameCache
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -158,6 +163,35 @@ func scanKeys(ctx context.Context, it *badger.Iterator, prefix []byte, fn func(p
 			return err
 		}
 		fn(k)
+	}
+	return nil
+}
+
+// scanNodes calls fn once with each node of the keys under prefix, keys that go on with the
+// node's ID and perhaps a document's, checking ctx as it goes. A node's keys lie together; after
+// reading a few of them it seeks past the rest, so a node that thousands of documents state
+// costs a seek, not thousands of reads.
+func scanNodes(ctx context.Context, it *badger.Iterator, prefix []byte, fn func(uuid.UUID)) error {
+	const reads = 4 // keys of one node read before seeking past the others
+	past := bytes.Repeat([]byte{0xFF}, idLen+1)
+	for it.Seek(prefix); it.ValidForPrefix(prefix); {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		key := it.Item().Key()
+		if len(key) < len(prefix)+idLen {
+			return fmt.Errorf("key %x: too short for a node ID after %x", key, prefix)
+		}
+		node := uuid.UUID(key[len(prefix) : len(prefix)+idLen])
+		fn(node)
+		nodePrefix := append(slices.Clip(prefix), node[:]...)
+		for n := 0; it.ValidForPrefix(nodePrefix); n++ {
+			if n == reads {
+				it.Seek(append(nodePrefix, past...))
+				break
+			}
+			it.Next()
+		}
 	}
 	return nil
 }

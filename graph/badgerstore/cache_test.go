@@ -1,0 +1,89 @@
+package badgerstore
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// TestNodeCacheFollowsWrites reads nodes into the cache, then changes and removes what states
+// them, and checks that every read answers as the store now stands.
+func TestNodeCacheFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	s := openMemory(t, allDocs()...)
+	read := func() *graph.Node {
+		t.Helper()
+		nodes, err := s.Nodes(ctx, []graph.ID{minsk, lukashenko})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return nodes[1]
+	}
+	before := read()
+	if again := read(); !cmp.Equal(before, again) {
+		t.Errorf("second read differs (-first +second):\n%s", cmp.Diff(before, again))
+	}
+	// A caller's change to a node it read does not reach the cache.
+	before.Aliases = append(before.Aliases, "changed by a caller")
+	before.Name = "changed by a caller"
+	if again := read(); again.Name == before.Name || len(again.Aliases) == len(before.Aliases) {
+		t.Errorf("a caller's change reached the cache: %+v", again)
+	}
+
+	added := newDoc("alias", "2025-01-01", "Aliaksandr Lukashenka spoke.").
+		nodes(node(lukashenko, graph.KindPerson, "Aliaksandr Lukashenka")).cs
+	put(t, s, added)
+	if got := read(); !slices.Contains(append(got.Aliases, got.Name), "Aliaksandr Lukashenka") {
+		t.Errorf("after a new document, names %q, %q miss its spelling", got.Name, got.Aliases)
+	}
+	if err := s.DeleteDocument(ctx, added.Document.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(); slices.Contains(append(got.Aliases, got.Name), "Aliaksandr Lukashenka") {
+		t.Errorf("after deleting the document, names %q, %q keep its spelling", got.Name, got.Aliases)
+	}
+	for _, d := range allDocs() {
+		if err := s.DeleteDocument(ctx, d.Document.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := read(); got != nil {
+		t.Errorf("after deleting every document, read %+v", got)
+	}
+}
+
+// TestVersion checks that reads leave the version as it is and every write moves it.
+func TestVersion(t *testing.T) {
+	ctx := context.Background()
+	s := openMemory(t, allDocs()...)
+	version := func() uint64 {
+		t.Helper()
+		v, err := s.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	v1 := version()
+	if _, err := s.FindEvents(ctx, graph.EventFilter{}, graph.StartAsc, graph.PageRequest{First: 10}); err != nil {
+		t.Fatal(err)
+	}
+	if v2 := version(); v2 != v1 {
+		t.Errorf("a read moved the version from %d to %d", v1, v2)
+	}
+	put(t, s, minskRevised())
+	v3 := version()
+	if v3 <= v1 {
+		t.Errorf("a write left the version at %d (was %d)", v3, v1)
+	}
+	if err := s.DeleteDocument(ctx, minskRevised().Document.ID); err != nil {
+		t.Fatal(err)
+	}
+	if v4 := version(); v4 <= v3 {
+		t.Errorf("a deletion left the version at %d (was %d)", v4, v3)
+	}
+}
