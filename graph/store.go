@@ -48,10 +48,14 @@ type Store interface {
 	FindNodes(ctx context.Context, f NodeFilter, p PageRequest) (Page, error)
 	// FindEvents returns a page of events matching f in the order o.
 	FindEvents(ctx context.Context, f EventFilter, o EventOrder, p PageRequest) (Page, error)
+	// EventStarts returns every event that f selects with its start, oldest first as in
+	// FindEvents: what aggregates over events need, without reading the events.
+	EventStarts(ctx context.Context, f EventFilter) ([]EventStart, error)
 
 	// Version returns a number that changes whenever what the store holds changes, so that
 	// what is derived from it can be kept for as long as the version stays the same.
 	Version(ctx context.Context) (uint64, error)
+
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)
 	// Close releases the store.
@@ -81,6 +85,12 @@ type EventFilter struct {
 	ChairedBy    string
 	Organization string // organiser, chair or participating organisation
 	Involving    ID
+}
+
+// EventStart is an event and its start, empty when it has none.
+type EventStart struct {
+	ID    ID
+	Start Date
 }
 
 // EventOrder orders events by start date; events without a date come last.

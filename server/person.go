@@ -127,11 +127,11 @@ func (p *personResolver) CoParticipants(ctx context.Context, args firstArgs) ([]
 	if err != nil {
 		return nil, err
 	}
-	events, err := p.q.everyEvent(ctx, graph.EventFilter{Involving: p.n.ID})
+	events, err := p.q.store.EventStarts(ctx, graph.EventFilter{Involving: p.n.ID})
 	if err != nil {
 		return nil, err
 	}
-	buckets, err := p.q.rankPeople(ctx, events, false, p.n.ID)
+	buckets, err := p.q.rankPeople(ctx, events, false, p.n.ID, req.First)
 	if err != nil {
 		return nil, err
 	}

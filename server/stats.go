@@ -77,32 +77,41 @@ func (s *statsResolver) EventsBy(ctx context.Context, args eventsByArgs) ([]*buc
 	return q.showBuckets(buckets, req.First), nil
 }
 
-// eventBuckets counts the events that f selects by key, in the order eventsBy lists them.
+// eventBuckets counts the events that f selects by key, in the order eventsBy lists them, at
+// most maxPageSize of them for keys that are nodes. Only TYPE reads the events themselves.
 func (q *queryResolver) eventBuckets(ctx context.Context, key string, f graph.EventFilter) ([]bucket, error) {
-	events, err := q.everyEvent(ctx, f)
+	starts, err := q.store.EventStarts(ctx, f)
 	if err != nil {
 		return nil, err
 	}
+	events := make([]graph.ID, len(starts))
+	for i, e := range starts {
+		events[i] = e.ID
+	}
 	var t tally
 	switch key {
-	case keyYear, keyMonth, keyType:
-		for _, e := range events {
-			switch key {
-			case keyYear:
+	case keyYear, keyMonth:
+		for _, e := range starts {
+			if key == keyYear {
 				t.add(e.ID, string(e.Start[:min(len(e.Start), 4)]), "")
-			case keyMonth:
-				if len(e.Start) >= len("2006-01") {
-					t.add(e.ID, string(e.Start[:7]), "")
-				}
-			case keyType:
-				t.add(e.ID, string(cmp.Or(e.EventType, graph.EventOther)), "")
+			} else if len(e.Start) >= len("2006-01") {
+				t.add(e.ID, string(e.Start[:7]), "")
 			}
 		}
 		buckets := t.buckets()
-		if key != keyType {
-			slices.SortFunc(buckets, func(a, b bucket) int { return cmp.Compare(a.key, b.key) })
-		}
+		slices.SortFunc(buckets, func(a, b bucket) int { return cmp.Compare(a.key, b.key) })
 		return buckets, nil
+	case keyType:
+		nodes, err := q.store.Nodes(ctx, events)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range nodes {
+			if e != nil {
+				t.add(e.ID, string(cmp.Or(e.EventType, graph.EventOther)), "")
+			}
+		}
+		return t.buckets(), nil
 	case keyCity:
 		err = q.tallyEnds(ctx, &t, events, graph.RelHeldIn)
 	case keyCountry:
@@ -114,7 +123,7 @@ func (q *queryResolver) eventBuckets(ctx context.Context, key string, f graph.Ev
 		return nil, err
 	}
 	kind := map[string]graph.Kind{keyCity: graph.KindPlace, keyCountry: graph.KindCountry, keyOrganization: graph.KindOrganization}[key]
-	return q.nodeBuckets(ctx, t.buckets(), kind)
+	return q.nodeBuckets(ctx, t.buckets(), kind, q.maxPageSize)
 }
 
 type topPeopleArgs struct {
@@ -132,11 +141,11 @@ func (s *statsResolver) TopPeople(ctx context.Context, args topPeopleArgs) ([]*b
 	}
 	f := args.Filter.graphFilter("")
 	buckets, err := q.aggregates.get(ctx, q.store, fmt.Sprintf("topPeople %s %+v", args.By, f), func() ([]bucket, error) {
-		events, err := q.everyEvent(ctx, f)
+		events, err := q.store.EventStarts(ctx, f)
 		if err != nil {
 			return nil, err
 		}
-		return q.rankPeople(ctx, events, args.By == "CHAIRED", "")
+		return q.rankPeople(ctx, events, args.By == "CHAIRED", "", q.maxPageSize)
 	})
 	if err != nil {
 		return nil, err
@@ -144,9 +153,13 @@ func (s *statsResolver) TopPeople(ctx context.Context, args topPeopleArgs) ([]*b
 	return q.showBuckets(buckets, req.First), nil
 }
 
-// rankPeople returns the people who took part in (unless chairedOnly) or chaired the events,
-// by the number of those events, leaving out the person except.
-func (q *queryResolver) rankPeople(ctx context.Context, events []*graph.Node, chairedOnly bool, except graph.ID) ([]bucket, error) {
+// rankPeople returns the first people who took part in (unless chairedOnly) or chaired the
+// events, by the number of those events, leaving out the person except.
+func (q *queryResolver) rankPeople(ctx context.Context, starts []graph.EventStart, chairedOnly bool, except graph.ID, first int) ([]bucket, error) {
+	events := make([]graph.ID, len(starts))
+	for i, e := range starts {
+		events[i] = e.ID
+	}
 	rels := []graph.Relation{graph.RelParticipant, graph.RelChairedBy}
 	if chairedOnly {
 		rels = rels[1:]
@@ -156,13 +169,12 @@ func (q *queryResolver) rankPeople(ctx context.Context, events []*graph.Node, ch
 		return nil, err
 	}
 	buckets := slices.DeleteFunc(t.buckets(), func(b bucket) bool { return b.node == except })
-	return q.nodeBuckets(ctx, buckets, graph.KindPerson)
+	return q.nodeBuckets(ctx, buckets, graph.KindPerson, first)
 }
 
 // tallyEnds counts, for each node at the other end of the events' edges of the relations, the
 // events that lead to it, each event once per node.
-func (q *queryResolver) tallyEnds(ctx context.Context, t *tally, events []*graph.Node, rels ...graph.Relation) error {
-	ids := nodeIDs(events)
+func (q *queryResolver) tallyEnds(ctx context.Context, t *tally, ids []graph.ID, rels ...graph.Relation) error {
 	for _, rel := range rels {
 		ends, err := q.store.Neighbours(ctx, ids, rel, graph.Out)
 		if err != nil {
@@ -178,8 +190,7 @@ func (q *queryResolver) tallyEnds(ctx context.Context, t *tally, events []*graph
 }
 
 // tallyCountries counts the events by country: the country the event names, else its city's.
-func (q *queryResolver) tallyCountries(ctx context.Context, t *tally, events []*graph.Node) error {
-	ids := nodeIDs(events)
+func (q *queryResolver) tallyCountries(ctx context.Context, t *tally, ids []graph.ID) error {
 	countries, err := q.store.Neighbours(ctx, ids, graph.RelInCountry, graph.Out)
 	if err != nil {
 		return err
@@ -213,27 +224,36 @@ func (q *queryResolver) tallyCountries(ctx context.Context, t *tally, events []*
 	return nil
 }
 
-// nodeBuckets reads the nodes of buckets keyed by node, keeps those of the kind, names each
-// bucket after its node, and returns them largest first, ties by name.
-func (q *queryResolver) nodeBuckets(ctx context.Context, buckets []bucket, kind graph.Kind) ([]bucket, error) {
-	ids := make([]graph.ID, len(buckets))
-	for i, b := range buckets {
-		ids[i] = b.node
-	}
-	nodes, err := q.store.Nodes(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
+// nodeBuckets names the buckets, keyed by node and largest first, after their nodes, keeps
+// those of the kind, and returns the first of them, largest first, ties by name. It reads the
+// nodes in order of count, and stops once no bucket left can be among the first: a tally of
+// every event has thousands of buckets, and a node is dear to read.
+func (q *queryResolver) nodeBuckets(ctx context.Context, buckets []bucket, kind graph.Kind, first int) ([]bucket, error) {
 	var kept []bucket
-	for i, x := range nodes {
-		if x != nil && x.Kind == kind {
-			b := buckets[i]
-			b.key, b.n = x.Name, x
-			kept = append(kept, b)
+	for start := 0; start < len(buckets) && len(kept) < first; {
+		end := min(start+first, len(buckets))
+		for end < len(buckets) && buckets[end].count == buckets[end-1].count {
+			end++ // a tie may be named ahead of the buckets read
 		}
+		ids := make([]graph.ID, end-start)
+		for i, b := range buckets[start:end] {
+			ids[i] = b.node
+		}
+		nodes, err := q.store.Nodes(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for i, x := range nodes {
+			if x != nil && x.Kind == kind {
+				b := buckets[start+i]
+				b.key, b.n = x.Name, x
+				kept = append(kept, b)
+			}
+		}
+		start = end
 	}
 	slices.SortStableFunc(kept, func(a, b bucket) int { return cmp.Or(b.count-a.count, cmp.Compare(a.key, b.key)) })
-	return kept, nil
+	return kept[:min(first, len(kept))], nil
 }
 
 // showBuckets returns resolvers of the first buckets; their nodes are siblings, for their fields.
@@ -310,14 +330,6 @@ func (q *queryResolver) bucketResolvers(buckets []bucket) []*bucketResolver {
 		out[i] = &bucketResolver{q: q, b: b}
 	}
 	return out
-}
-
-func nodeIDs(nodes []*graph.Node) []graph.ID {
-	ids := make([]graph.ID, len(nodes))
-	for i, n := range nodes {
-		ids[i] = n.ID
-	}
-	return ids
 }
 
 // bucketResolver resolves Bucket.

@@ -13,6 +13,10 @@ import (
 // many nodes its queries touch.
 const maxCachedNodes = 1 << 16
 
+// maxCachedRead is the most nodes a read may read and keep: a longer read is a scan (of every
+// event, say) whose nodes would push out those that queries come back to.
+const maxCachedRead = 1000
+
 // nodeCache keeps merged nodes between reads. Merging a node decodes one fragment per document
 // that states it, thousands for a country, a city or a busy person, and queries read the same
 // nodes again and again. Its entries belong to one version of the store: Badger's read

@@ -83,6 +83,62 @@ func (s *Store) FindEvents(ctx context.Context, f graph.EventFilter, o graph.Eve
 	return page, nil
 }
 
+// EventStarts returns the events that f selects with their merged starts, in the order of
+// StartAsc. It reads index keys only, unless Text or Type asks for the candidates' nodes.
+func (s *Store) EventStarts(ctx context.Context, f graph.EventFilter) ([]graph.EventStart, error) {
+	for _, d := range []graph.Date{f.From, f.To} {
+		if d != "" {
+			if _, err := graph.ParseDate(string(d)); err != nil {
+				return nil, fmt.Errorf("event starts: %w", err)
+			}
+		}
+	}
+	var keys []eventKey
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		candidates, err := s.eventCandidates(ctx, txn, f)
+		if err != nil {
+			return err
+		}
+		x := newStartIndex(ctx, txn)
+		defer x.close()
+		if candidates != nil {
+			keys, _, err = x.sorted(candidates, f, graph.StartAsc, nil, len(candidates))
+		} else {
+			keys, err = x.every(f)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("event starts: %w", err)
+	}
+	out := make([]graph.EventStart, len(keys))
+	for i, k := range keys {
+		out[i] = graph.EventStart{ID: formatID(k.ID), Start: k.Start}
+	}
+	return out, nil
+}
+
+// every returns every event that starts within f's From and To, in the order of StartAsc. It
+// reads the starts-of keys in one pass, where an event's first key holds its merged start,
+// rather than walking the start index with a seek per key.
+func (x *startIndex) every(f graph.EventFilter) ([]eventKey, error) {
+	it := keyIterator(x.txn, prefixStartsOf)
+	defer it.Close()
+	var keys []eventKey
+	var last *uuid.UUID
+	err := scanKeys(x.ctx, it, []byte{prefixStartsOf}, func(k parsedKey) {
+		if last != nil && k.Node == *last {
+			return
+		}
+		last = &k.Node
+		if startWithin(f, k.Start) {
+			keys = append(keys, eventKey{Start: k.Start, ID: k.Node})
+		}
+	})
+	slices.SortFunc(keys, func(a, b eventKey) int { return compareEventKeys(graph.StartAsc, a, b) })
+	return keys, err
+}
+
 // page returns up to n events of every event that starts within f's From and To, in order o,
 // after the event after, walking the start index from there, and the number of them all.
 func (x *startIndex) page(txn *badger.Txn, f graph.EventFilter, o graph.EventOrder, after *eventKey, n int) ([]eventKey, int, error) {

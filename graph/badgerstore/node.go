@@ -189,7 +189,9 @@ func (s *Store) readNodes(ctx context.Context, txn *badger.Txn, ids []uuid.UUID)
 			n.Text = text
 		}
 		nodes[i] = &n
-		s.nodes.put(txn.ReadTs(), &n)
+		if len(ids) <= maxCachedRead {
+			s.nodes.put(txn.ReadTs(), &n)
+		}
 	}
 	return nodes, nil
 }
