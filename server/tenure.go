@@ -60,11 +60,12 @@ func (q *queryResolver) Holders(ctx context.Context, args holdersArgs) ([]*tenur
 		terms = append(terms, graph.Terms(ofPost)...)
 	}
 	slices.SortStableFunc(terms, graph.Term.Compare)
-	var out []*tenureResolver
+	var shown []*graph.Node
 	for _, t := range terms {
 		if args.At == nil || t.Covers(graph.Date(*args.At)) {
-			out = append(out, newTenure(byID[t.Tenure.ID]))
+			shown = append(shown, t.Tenure)
 		}
 	}
-	return out, nil
+	// The tenures shown are siblings, so that their fields read only what they show.
+	return all(newTenure)(q.group(shown), nil)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -169,15 +170,16 @@ func (x *startIndex) page(txn *badger.Txn, f graph.EventFilter, o graph.EventOrd
 // sorted returns up to n of the candidate events that start within f's From and To, in order o,
 // after the event after, and the number of them all. It reads each candidate's merged start, one
 // seek each, and sorts them: a filter that names a node leaves few candidates, and a walk of the
-// start index would read every event of the range to find them.
+// start index would read every event of the range to find them. Candidates that are not events
+// have no start and are left out.
 func (x *startIndex) sorted(candidates idSet, f graph.EventFilter, o graph.EventOrder, after *eventKey, n int) ([]eventKey, int, error) {
 	var keys []eventKey
 	for id := range candidates {
-		start, err := x.start(id)
+		start, isEvent, err := x.start(id)
 		if err != nil {
 			return nil, 0, err
 		}
-		if k := (eventKey{Start: start, ID: id}); startWithin(f, k.Start) {
+		if k := (eventKey{Start: start, ID: id}); isEvent && startWithin(f, k.Start) {
 			keys = append(keys, k)
 		}
 	}
@@ -214,7 +216,8 @@ func compareEventKeys(o graph.EventOrder, a, b eventKey) int {
 }
 
 // eventCandidates returns the events that match the filters of f other than From and To, nil
-// when those filters are empty, meaning every event.
+// when those filters are empty, meaning every event. It may hold other nodes too, which have no
+// start; sorted leaves them out.
 func (s *Store) eventCandidates(ctx context.Context, txn *badger.Txn, f graph.EventFilter) (idSet, error) {
 	rest := f
 	rest.From, rest.To = "", ""
@@ -232,7 +235,7 @@ func (s *Store) eventCandidates(ctx context.Context, txn *badger.Txn, f graph.Ev
 		}
 		ids = ids[:0]
 		for _, n := range nodes {
-			if n != nil && eventMatches(rest, n) {
+			if n != nil && n.Kind == graph.KindEvent && eventMatches(rest, n) {
 				ids = append(ids, uuid.MustParse(string(n.ID))) // formatted from a key
 			}
 		}
@@ -244,10 +247,10 @@ func (s *Store) eventCandidates(ctx context.Context, txn *badger.Txn, f graph.Ev
 	return set, nil
 }
 
-// findEventIDs returns the IDs of the events that match the relation filters of f, sorted.
-// The filters that name nodes give sets of events from the edge indexes, and their
-// intersection, checked against the kind index, is the answer; only without such a filter
-// does it list every event.
+// findEventIDs returns the IDs of the events that match the relation filters of f, sorted, and
+// perhaps other nodes that do. The filters that name nodes give sets of events from the edge
+// indexes, and their intersection is the answer; only without such a filter does it list every
+// event.
 func (s *Store) findEventIDs(ctx context.Context, txn *badger.Txn, f graph.EventFilter) ([]uuid.UUID, error) {
 	x := s.newIndex(ctx, txn)
 	defer x.close()
@@ -285,7 +288,9 @@ func (s *Store) findEventIDs(ctx context.Context, txn *badger.Txn, f graph.Event
 	if len(sets) == 0 {
 		return x.kind(graph.KindEvent), x.err
 	}
-	return keep(x.ofKind(graph.KindEvent, smallest(sets)), sets...), x.err
+	ids := slices.Collect(maps.Keys(smallest(sets)))
+	slices.SortFunc(ids, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
+	return keep(ids, sets...), x.err
 }
 
 // eventMatches reports whether event n passes the filters of f that need the node itself.
@@ -484,20 +489,26 @@ func (x *startIndex) backward(seek []byte, after *eventKey, fn func(eventKey) bo
 
 // visit calls fn with k when k.Start is its event's merged start, and reports whether to go on.
 func (x *startIndex) visit(k eventKey, fn func(eventKey) bool) (bool, error) {
-	start, err := x.start(k.ID)
-	if err != nil || start != k.Start {
-		return err == nil, err
+	start, found, err := x.start(k.ID)
+	switch {
+	case err != nil:
+		return false, err
+	case !found:
+		return false, fmt.Errorf("event %s has a start key but no starts-of key", k.ID)
+	case start != k.Start:
+		return true, nil
 	}
 	return fn(k), nil
 }
 
-// start returns the merged start of event, the start of its first starts-of key.
-func (x *startIndex) start(event uuid.UUID) (graph.Date, error) {
+// start returns the merged start of event, the start of its first starts-of key, and whether
+// it has one: every event has, and no other node.
+func (x *startIndex) start(event uuid.UUID) (graph.Date, bool, error) {
 	prefix := startsOfPrefix(event)
 	x.startsOf.Seek(prefix)
 	if !x.startsOf.ValidForPrefix(prefix) {
-		return "", fmt.Errorf("event %s has a start key but no starts-of key", event)
+		return "", false, nil
 	}
 	first, err := parseKey(x.startsOf.Item().Key())
-	return first.Start, err
+	return first.Start, true, err
 }
