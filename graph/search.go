@@ -55,6 +55,10 @@ func NameScore(text, name string) float64 {
 	return min(score, 0.99) // only the same key scores 1
 }
 
+// WordMatches reports whether a word of a search text matches a word of a name, both of NameKeys,
+// as NameScore matches words: a name none of whose words a text word matches scores 0.
+func WordMatches(w, n string) bool { return wordScore(w, n) > 0 }
+
 // wordScore scores a word of a search text against a word of a name, 0 for no match.
 func wordScore(w, n string) float64 {
 	if w == n {

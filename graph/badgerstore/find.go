@@ -231,7 +231,10 @@ func (x *index) named(query string, kinds ...graph.Kind) idSet {
 		return set
 	}
 	for _, k := range kinds {
-		for _, name := range table[k] {
+		if table[k] == nil {
+			continue
+		}
+		for _, name := range table[k].names {
 			if matchesName(words, name.key) {
 				for _, id := range name.nodes {
 					set[id] = struct{}{}

@@ -2,6 +2,8 @@ package badgerstore
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/dgraph-io/badger/v4"
@@ -10,11 +12,19 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// nameTable lists the distinct NameKeys of the name index by kind, each with its nodes, in key
-// order. The index has a key per name, node and document, so a name that thousands of
-// documents state has thousands of keys; the filters that match names by their words and
-// Search, which must look at every name, read the table instead, one entry per name.
-type nameTable map[graph.Kind][]namedNodes
+// nameTable lists the distinct NameKeys of the name index by kind, each with its nodes. The
+// index has a key per name, node and document, so a name that thousands of documents state has
+// thousands of keys; the filters that match names by their words and Search read the table
+// instead, one entry per name.
+type nameTable map[graph.Kind]*kindNames
+
+// kindNames are the names of one kind, in key order, and the names that have each word, by
+// index into names, so that Search compares the text with each distinct word once and scores
+// only the names with a word that matches.
+type kindNames struct {
+	names []namedNodes
+	words map[string][]int
+}
 
 // namedNodes is one NameKey of the name index and the nodes that have it, sorted.
 type namedNodes struct {
@@ -55,16 +65,35 @@ func readNameTable(ctx context.Context, txn *badger.Txn) (nameTable, error) {
 	defer it.Close()
 	table := nameTable{}
 	err := scanKeys(ctx, it, []byte{prefixName}, func(k parsedKey) {
-		names := table[k.Kind]
-		if n := len(names); n == 0 || names[n-1].key != k.Name {
-			names = append(names, namedNodes{key: k.Name})
+		kn := table[k.Kind]
+		if kn == nil {
+			kn = &kindNames{words: map[string][]int{}}
+			table[k.Kind] = kn
 		}
-		last := &names[len(names)-1]
+		if n := len(kn.names); n == 0 || kn.names[n-1].key != k.Name {
+			kn.names = append(kn.names, namedNodes{key: k.Name})
+			for _, w := range sortedSet(strings.Fields(k.Name), "") {
+				kn.words[w] = append(kn.words[w], len(kn.names)-1)
+			}
+		}
+		last := &kn.names[len(kn.names)-1]
 		// A name's keys are ordered by node, then document.
 		if n := len(last.nodes); n == 0 || last.nodes[n-1] != k.Node {
 			last.nodes = append(last.nodes, k.Node)
 		}
-		table[k.Kind] = names
 	})
 	return table, err
+}
+
+// matching returns the indexes of the names with a word that word matches as graph.NameScore
+// matches words, ascending.
+func (kn *kindNames) matching(word string) []int {
+	var out []int
+	for w, names := range kn.words {
+		if graph.WordMatches(word, w) {
+			out = append(out, names...)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }

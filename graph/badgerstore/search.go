@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/google/uuid"
@@ -12,10 +13,10 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// Search scores every NameKey of the name index of the kinds against text with
-// graph.NameScore and returns the best first nodes. It reads the name table (names.go), so it
-// costs one comparison per distinct name of the kinds; a larger store would want an index of
-// the names' words or letter n-grams to narrow the candidates first.
+// Search scores the NameKeys of the name index of the kinds against text with graph.NameScore
+// and returns the best first nodes. It reads the name table (names.go): NameScore gives 0 to a
+// name without a word that the text's first word matches, so it compares that word with each
+// distinct word of the names, and scores only the names that have a matching one.
 func (s *Store) Search(ctx context.Context, text string, kinds []graph.Kind, first int) ([]graph.SearchHit, error) {
 	if first < 0 {
 		return nil, fmt.Errorf("search %q: %w: first %d", text, graph.ErrInvalid, first)
@@ -33,8 +34,14 @@ func (s *Store) Search(ctx context.Context, text string, kinds []graph.Kind, fir
 		if err != nil {
 			return err
 		}
+		first := strings.Fields(query)[0] // query is a NameKey, so it has a word
 		for _, k := range kinds {
-			for _, name := range table[k] {
+			kn := table[k]
+			if kn == nil {
+				continue
+			}
+			for _, i := range kn.matching(first) {
+				name := kn.names[i]
 				score := graph.NameScore(query, name.key)
 				if score == 0 {
 					continue
