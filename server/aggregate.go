@@ -2,7 +2,9 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"sync"
+	"time"
 
 	"github.com/kgraph/kg/graph"
 )
@@ -10,10 +12,15 @@ import (
 // maxAggregates bounds the aggregates kept, each a list of buckets for one field and filter.
 const maxAggregates = 256
 
+// aggregateTimeout bounds the computation of one aggregate. It is longer than a request's time
+// limit: on a large store the first request after a write may give up waiting, and the
+// computation goes on so that the requests after it find the aggregate kept.
+const aggregateTimeout = time.Minute
+
 // aggregateCache keeps the buckets of the statistics fields, which read every event they count,
 // for as long as the store's version stays the same: a dashboard that polls them then costs a
 // map lookup, and a write to the store empties the cache. Requests that miss the same aggregate
-// at once wait for the first to compute it rather than each reading every event.
+// at once wait for one computation rather than each reading every event.
 type aggregateCache struct {
 	mu      sync.Mutex
 	version uint64
@@ -32,52 +39,61 @@ func newAggregateCache() *aggregateCache {
 }
 
 // get returns the buckets kept under key for the store's current version, computing them with
-// compute when they are not kept. Buckets and their nodes are shared: callers do not change them.
-func (c *aggregateCache) get(ctx context.Context, st graph.Store, key string, compute func() ([]bucket, error)) ([]bucket, error) {
+// compute when they are not kept, under a context that outlives ctx by up to aggregateTimeout.
+// Buckets and their nodes are shared: callers do not change them.
+func (c *aggregateCache) get(ctx context.Context, st graph.Store, key string, compute func(context.Context) ([]bucket, error)) ([]bucket, error) {
 	version, err := st.Version(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for {
-		c.mu.Lock()
-		switch {
-		case version < c.version: // read before a write that a newer entry already reflects
-			c.mu.Unlock()
-			return compute()
-		case version > c.version:
-			c.version, c.entries = version, map[string]*aggregate{}
-		}
-		e := c.entries[key]
-		if e == nil {
-			e = &aggregate{done: make(chan struct{})}
-			if len(c.entries) >= maxAggregates {
-				for old := range c.entries { // map order is random: an arbitrary entry goes
-					delete(c.entries, old)
-					break
-				}
-			}
-			c.entries[key] = e
-			c.mu.Unlock()
-			e.buckets, e.err = compute()
-			if e.err != nil {
-				c.mu.Lock()
-				if c.entries[key] == e {
-					delete(c.entries, key)
-				}
-				c.mu.Unlock()
-			}
-			close(e.done)
-			return e.buckets, e.err
-		}
+	c.mu.Lock()
+	switch {
+	case version < c.version: // read before a write that a newer entry already reflects
 		c.mu.Unlock()
-		select {
-		case <-e.done:
-			if e.err == nil {
-				return e.buckets, nil
-			}
-			// The request that computed it failed, perhaps on its own deadline: try again.
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
+		return compute(ctx)
+	case version > c.version:
+		c.version, c.entries = version, map[string]*aggregate{}
 	}
+	e := c.entries[key]
+	if e == nil {
+		e = &aggregate{done: make(chan struct{})}
+		if len(c.entries) >= maxAggregates {
+			for old := range c.entries { // map order is random: an arbitrary entry goes
+				delete(c.entries, old)
+				break
+			}
+		}
+		c.entries[key] = e
+		go c.compute(ctx, key, e, compute)
+	}
+	c.mu.Unlock()
+	select {
+	case <-e.done:
+		return e.buckets, e.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// compute fills the entry e of key and closes its done channel; a failed entry is forgotten, so
+// that the next request computes it anew.
+func (c *aggregateCache) compute(ctx context.Context, key string, e *aggregate, compute func(context.Context) ([]bucket, error)) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), aggregateTimeout)
+	defer cancel()
+	defer close(e.done)
+	defer func() {
+		// Out of the resolver's goroutine, a panic would end the server: make it the error.
+		if v := recover(); v != nil {
+			e.buckets, e.err = nil, fmt.Errorf("aggregate %s: panic: %v", key, v)
+		}
+		if e.err == nil {
+			return
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.entries[key] == e {
+			delete(c.entries, key)
+		}
+	}()
+	e.buckets, e.err = compute(ctx)
 }
