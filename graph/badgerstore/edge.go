@@ -156,13 +156,7 @@ func (s *Store) Neighbours(ctx context.Context, ids []graph.ID, rel graph.Relati
 		defer x.close()
 		for i, node := range nodes {
 			var ends []uuid.UUID
-			x.scan(neighbourPrefix(node, rel, dir), func(k parsedKey) {
-				if dir == graph.Out {
-					ends = append(ends, k.To)
-				} else {
-					ends = append(ends, k.From)
-				}
-			})
+			x.ends(node, rel, dir, func(end uuid.UUID) { ends = append(ends, end) })
 			// Keys of one relation come ordered by the other end; of several, by relation first.
 			slices.SortFunc(ends, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
 			for _, end := range slices.Compact(ends) {

@@ -205,7 +205,8 @@ func compareEventKeys(o graph.EventOrder, a, b eventKey) int {
 		}
 		return -1
 	}
-	byStart := bytes.Compare(startPrefix(a.Start), startPrefix(b.Start))
+	// Padding with 0x00, the least byte, keeps the order of the dates as strings.
+	byStart := strings.Compare(string(a.Start), string(b.Start))
 	if o == graph.StartDesc {
 		byStart = -byStart
 	}

@@ -254,16 +254,31 @@ func (x *index) neighbours(nodes idSet, dir graph.Direction, rels ...graph.Relat
 	set := idSet{}
 	for id := range nodes {
 		for _, rel := range rels {
-			x.scan(neighbourPrefix(id, rel, dir), func(k parsedKey) {
-				if dir == graph.Out {
-					set[k.To] = struct{}{}
-				} else {
-					set[k.From] = struct{}{}
-				}
-			})
+			x.ends(id, rel, dir, func(end uuid.UUID) { set[end] = struct{}{} })
 		}
 	}
 	return set
+}
+
+// ends calls fn with the other end of each of node's edges with relation rel (any when empty)
+// in direction dir, unless an earlier scan failed. With a relation, the other end follows the
+// scanned prefix, and each end comes once however many documents state the edge.
+func (x *index) ends(node uuid.UUID, rel graph.Relation, dir graph.Direction, fn func(uuid.UUID)) {
+	if x.err != nil {
+		return
+	}
+	prefix := neighbourPrefix(node, rel, dir)
+	if rel != "" {
+		x.err = scanNodes(x.ctx, x.iterator(prefix[0]), prefix, fn)
+		return
+	}
+	x.scan(prefix, func(k parsedKey) {
+		if dir == graph.Out {
+			fn(k.To)
+		} else {
+			fn(k.From)
+		}
+	})
 }
 
 // posts returns the posts whose title matches title and that belong to an organisation

@@ -1,6 +1,7 @@
 package badgerstore
 
 import (
+	"bytes"
 	"context"
 	"slices"
 	"strings"
@@ -59,30 +60,57 @@ func (s *Store) names(ctx context.Context, txn *badger.Txn) (nameTable, error) {
 	return table, nil
 }
 
-// readNameTable builds the name table from the keys of the name index.
+// readNameTable builds the name table from the keys of the name index. A name's keys are
+// ordered by node, then document; after a few keys of one name and node it seeks past the
+// rest, as scanNodes does.
 func readNameTable(ctx context.Context, txn *badger.Txn) (nameTable, error) {
+	const reads = 4
 	it := keyIterator(txn, prefixName)
 	defer it.Close()
 	table := nameTable{}
-	err := scanKeys(ctx, it, []byte{prefixName}, func(k parsedKey) {
-		kn := table[k.Kind]
-		if kn == nil {
-			kn = &kindNames{words: map[string][]int{}}
-			table[k.Kind] = kn
+	past := bytes.Repeat([]byte{0xFF}, idLen+1)
+	var last []byte // the last key read, without its document ID
+	same := 0
+	for it.Seek([]byte{prefixName}); it.ValidForPrefix([]byte{prefixName}); {
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		if n := len(kn.names); n == 0 || kn.names[n-1].key != k.Name {
-			kn.names = append(kn.names, namedNodes{key: k.Name})
-			for _, w := range sortedSet(strings.Fields(k.Name), "") {
-				kn.words[w] = append(kn.words[w], len(kn.names)-1)
+		key := it.Item().Key()
+		if len(key) > idLen && bytes.Equal(key[:len(key)-idLen], last) {
+			if same++; same == reads {
+				it.Seek(append(last, past...))
+			} else {
+				it.Next()
 			}
+			continue
 		}
-		last := &kn.names[len(kn.names)-1]
-		// A name's keys are ordered by node, then document.
-		if n := len(last.nodes); n == 0 || last.nodes[n-1] != k.Node {
-			last.nodes = append(last.nodes, k.Node)
+		k, err := parseKey(key)
+		if err != nil {
+			return nil, err
 		}
-	})
-	return table, err
+		last, same = append(last[:0], key[:len(key)-idLen]...), 0
+		table.add(k)
+		it.Next()
+	}
+	return table, nil
+}
+
+// add adds the name and node of the name key k.
+func (t nameTable) add(k parsedKey) {
+	kn := t[k.Kind]
+	if kn == nil {
+		kn = &kindNames{words: map[string][]int{}}
+		t[k.Kind] = kn
+	}
+	if n := len(kn.names); n == 0 || kn.names[n-1].key != k.Name {
+		kn.names = append(kn.names, namedNodes{key: k.Name})
+		for _, w := range sortedSet(strings.Fields(k.Name), "") {
+			kn.words[w] = append(kn.words[w], len(kn.names)-1)
+		}
+	}
+	if last := &kn.names[len(kn.names)-1]; len(last.nodes) == 0 || last.nodes[len(last.nodes)-1] != k.Node {
+		last.nodes = append(last.nodes, k.Node)
+	}
 }
 
 // matching returns the indexes of the names with a word that word matches as graph.NameScore

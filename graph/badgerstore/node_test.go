@@ -132,8 +132,8 @@ func TestLookup(t *testing.T) {
 	}
 }
 
-// TestLookupManyDocuments looks up names that many documents state, so that the scan seeks past
-// a node's keys, and lists the nodes of their kind the same way.
+// TestLookupManyDocuments looks up names that many documents state, so that the scans seek past
+// a node's keys, and lists and searches the nodes of their kind the same way.
 func TestLookupManyDocuments(t *testing.T) {
 	s := openMemory(t)
 	names := []string{"Alexander Lukashenko", "Alexander Lukashenko Jr", "Nikol Pashinyan"}
@@ -162,5 +162,20 @@ func TestLookupManyDocuments(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, ids(page.Nodes)); diff != "" {
 		t.Errorf("FindNodes of every person (-want +got):\n%s", diff)
+	}
+	// The name table reads past the keys of a name and node the same way.
+	named, err := s.FindNodes(context.Background(), graph.NodeFilter{Kind: graph.KindPerson, Name: "Lukashenko"}, graph.PageRequest{First: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, ids(named.Nodes)); diff != "" {
+		t.Errorf("FindNodes named Lukashenko (-want +got):\n%s", diff)
+	}
+	hits, err := s.Search(context.Background(), "Pashinyan", nil, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || hits[0].ID != graph.NewID(graph.KindPerson, "Nikol Pashinyan") {
+		t.Errorf("Search(Pashinyan) = %+v, want Nikol Pashinyan alone", hits)
 	}
 }
