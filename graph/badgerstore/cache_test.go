@@ -87,3 +87,33 @@ func TestVersion(t *testing.T) {
 		t.Errorf("a deletion left the version at %d (was %d)", v4, v3)
 	}
 }
+
+// TestStartTableFollowsWrites lists every event, which builds the start table, then moves an
+// event's start and removes another, and lists again.
+func TestStartTableFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	a, b := graph.NewID(graph.KindEvent, "a"), graph.NewID(graph.KindEvent, "b")
+	s := openMemory(t, startsDoc("one", map[graph.ID]graph.Date{a: "2024-05-01", b: "2024-06-01"}))
+	list := func() []graph.EventStart {
+		t.Helper()
+		starts, err := s.EventStarts(ctx, graph.EventFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return starts
+	}
+	list()
+	put(t, s, startsDoc("two", map[graph.ID]graph.Date{b: "2024-04"}))
+	want := []graph.EventStart{{ID: b, Start: "2024-04"}, {ID: a, Start: "2024-05-01"}}
+	if diff := cmp.Diff(want, list()); diff != "" {
+		t.Errorf("after an earlier start (-want +got):\n%s", diff)
+	}
+	put(t, s, startsDoc("one", map[graph.ID]graph.Date{a: "2024-05-01"}))
+	if err := s.DeleteDocument(ctx, graph.NewID(graph.KindDocument, "two")); err != nil {
+		t.Fatal(err)
+	}
+	want = []graph.EventStart{{ID: a, Start: "2024-05-01"}}
+	if diff := cmp.Diff(want, list()); diff != "" {
+		t.Errorf("after removing an event (-want +got):\n%s", diff)
+	}
+}

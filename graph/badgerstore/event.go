@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 
@@ -50,7 +51,10 @@ func (s *Store) FindEvents(ctx context.Context, f graph.EventFilter, o graph.Eve
 		if err != nil {
 			return err
 		}
-		x := newStartIndex(ctx, txn)
+		var x *startIndex
+		if x, err = s.newStartIndex(ctx, txn, len(candidates)); err != nil {
+			return err
+		}
 		defer x.close()
 		var keys []eventKey
 		if candidates != nil {
@@ -100,12 +104,19 @@ func (s *Store) EventStarts(ctx context.Context, f graph.EventFilter) ([]graph.E
 		if err != nil {
 			return err
 		}
-		x := newStartIndex(ctx, txn)
+		events := len(candidates)
+		if candidates == nil {
+			events = math.MaxInt
+		}
+		x, err := s.newStartIndex(ctx, txn, events)
+		if err != nil {
+			return err
+		}
 		defer x.close()
 		if candidates != nil {
 			keys, _, err = x.sorted(candidates, f, graph.StartAsc, nil, len(candidates))
 		} else {
-			keys, err = x.every(f)
+			keys = x.every(f)
 		}
 		return err
 	})
@@ -119,25 +130,16 @@ func (s *Store) EventStarts(ctx context.Context, f graph.EventFilter) ([]graph.E
 	return out, nil
 }
 
-// every returns every event that starts within f's From and To, in the order of StartAsc. It
-// reads the starts-of keys in one pass, where an event's first key holds its merged start,
-// rather than walking the start index with a seek per key.
-func (x *startIndex) every(f graph.EventFilter) ([]eventKey, error) {
-	it := keyIterator(x.txn, prefixStartsOf)
-	defer it.Close()
+// every returns every event that starts within f's From and To, in the order of StartAsc,
+// from the start table, which x must have.
+func (x *startIndex) every(f graph.EventFilter) []eventKey {
 	var keys []eventKey
-	var last *uuid.UUID
-	err := scanKeys(x.ctx, it, []byte{prefixStartsOf}, func(k parsedKey) {
-		if last != nil && k.Node == *last {
-			return
-		}
-		last = &k.Node
+	for _, k := range x.table.sorted {
 		if startWithin(f, k.Start) {
-			keys = append(keys, eventKey{Start: k.Start, ID: k.Node})
+			keys = append(keys, k)
 		}
-	})
-	slices.SortFunc(keys, func(a, b eventKey) int { return compareEventKeys(graph.StartAsc, a, b) })
-	return keys, err
+	}
+	return keys
 }
 
 // page returns up to n events of every event that starts within f's From and To, in order o,
@@ -352,14 +354,23 @@ func decodeEventCursor(b []byte) (*eventKey, error) {
 // Ascending order is the index order: dates, ties by ID, then no start. Descending order reads
 // the dated keys backwards a start at a time, lists each start's events by ascending ID as
 // ties go, then the keys without a start forwards, so that those come last in both orders.
+//
+// An event's merged start comes from the start table (starts.go) when the store's is at hand or
+// the read is to look up many, else from a seek in the starts-of index.
 type startIndex struct {
 	ctx      context.Context
 	txn      *badger.Txn
 	startsOf *badger.Iterator
+	table    *startTable // nil: seek
 }
 
-func newStartIndex(ctx context.Context, txn *badger.Txn) *startIndex {
-	return &startIndex{ctx: ctx, txn: txn, startsOf: keyIterator(txn, prefixStartsOf)}
+// newStartIndex returns a startIndex for a read that looks up the starts of about events events.
+func (s *Store) newStartIndex(ctx context.Context, txn *badger.Txn, events int) (*startIndex, error) {
+	table, err := s.startTable(ctx, txn, events)
+	if err != nil {
+		return nil, err
+	}
+	return &startIndex{ctx: ctx, txn: txn, startsOf: keyIterator(txn, prefixStartsOf), table: table}, nil
 }
 
 func (x *startIndex) close() { x.startsOf.Close() }
@@ -505,6 +516,10 @@ func (x *startIndex) visit(k eventKey, fn func(eventKey) bool) (bool, error) {
 // start returns the merged start of event, the start of its first starts-of key, and whether
 // it has one: every event has, and no other node.
 func (x *startIndex) start(event uuid.UUID) (graph.Date, bool, error) {
+	if x.table != nil {
+		start, ok := x.table.starts[event]
+		return start, ok, nil
+	}
 	prefix := startsOfPrefix(event)
 	x.startsOf.Seek(prefix)
 	if !x.startsOf.ValidForPrefix(prefix) {

@@ -47,6 +47,7 @@ type Store struct {
 	writeMu   sync.Mutex
 	nodes     nodeCache
 	nameTable nameCache
+	starts    startCache
 }
 
 var _ graph.Store = (*Store)(nil)
