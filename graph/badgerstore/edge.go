@@ -150,25 +150,73 @@ func (s *Store) Neighbours(ctx context.Context, ids []graph.ID, rel graph.Relati
 	if err != nil {
 		return nil, fmt.Errorf("read neighbours: %w", err)
 	}
-	out := make([][]graph.ID, len(ids))
+	ends := make([][]uuid.UUID, len(ids))
 	err = s.view(ctx, func(txn *badger.Txn) error {
+		edges, err := readCount(txn, edgeCountKey())
+		if err != nil {
+			return err
+		}
+		if rel != "" && int64(len(nodes))*seekCost > edges {
+			return scanEnds(ctx, txn, nodes, rel, dir, ends)
+		}
 		x := s.newIndex(ctx, txn)
 		defer x.close()
 		for i, node := range nodes {
-			var ends []uuid.UUID
-			x.ends(node, rel, dir, func(end uuid.UUID) { ends = append(ends, end) })
-			// Keys of one relation come ordered by the other end; of several, by relation first.
-			slices.SortFunc(ends, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
-			for _, end := range slices.Compact(ends) {
-				out[i] = append(out[i], formatID(end))
-			}
+			x.ends(node, rel, dir, func(end uuid.UUID) { ends[i] = append(ends[i], end) })
 		}
 		return x.err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read neighbours: %w", err)
 	}
+	out := make([][]graph.ID, len(ids))
+	for i, es := range ends {
+		// Keys of one relation come ordered by the other end; of several, by relation first.
+		slices.SortFunc(es, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
+		for _, end := range slices.Compact(es) {
+			out[i] = append(out[i], formatID(end))
+		}
+	}
 	return out, nil
+}
+
+// seekCost is about how many keys an iterator reads in the time it takes to seek: a read of the
+// edge ends of more nodes than the store has edges over seekCost reads every key of the edge
+// index instead of seeking to each node's, as the statistics over every event do.
+const seekCost = 30
+
+// scanEnds adds to ends[i] the other end of each edge of nodes[i] with relation rel in direction
+// dir, reading every edge key (dir Out) or in-edge key (In) once.
+func scanEnds(ctx context.Context, txn *badger.Txn, nodes []uuid.UUID, rel graph.Relation, dir graph.Direction, ends [][]uuid.UUID) error {
+	at := make(map[uuid.UUID][]int, len(nodes))
+	for i, n := range nodes {
+		at[n] = append(at[n], i)
+	}
+	prefix := []byte{prefixEdge}
+	if dir == graph.In {
+		prefix[0] = prefixInEdge
+	}
+	// Both kinds of key are prefix | node | len | relation | other end | …
+	relation := appendRelation(nil, rel)
+	it := keyIterator(txn, prefix...)
+	defer it.Close()
+	n := 0
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		if n++; n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		key := it.Item().Key()
+		end := 1 + idLen + len(relation)
+		if len(key) < end+idLen || !bytes.Equal(key[1+idLen:end], relation) {
+			continue
+		}
+		for _, i := range at[uuid.UUID(key[1:1+idLen])] {
+			ends[i] = append(ends[i], uuid.UUID(key[end:end+idLen]))
+		}
+	}
+	return nil
 }
 
 // neighbourPrefix is the prefix of the keys of node's edges with relation rel in direction dir:
