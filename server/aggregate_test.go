@@ -11,9 +11,10 @@ import (
 	"github.com/kgraph/kg/graph/badgerstore"
 )
 
-// TestStatsFollowWrites asks a running server for the statistics, which it keeps, changes the
-// store under it, and checks that each answer is what a server with nothing kept gives.
-func TestStatsFollowWrites(t *testing.T) {
+// TestAggregatesFollowWrites asks a running server for the statistics and the holders of a
+// post, which it keeps, changes the store under it, and checks that each answer is what a
+// server with nothing kept gives.
+func TestAggregatesFollowWrites(t *testing.T) {
 	ctx := context.Background()
 	st, err := badgerstore.Open(ctx, badgerstore.Config{InMemory: true})
 	if err != nil {
@@ -24,7 +25,9 @@ func TestStatsFollowWrites(t *testing.T) {
 	const query = `{ stats { events
 		perYear: eventsBy(key: YEAR) { key count }
 		perCity: eventsBy(key: CITY, first: 3) { key count node { id } }
-		busiest: topPeople(by: EVENTS, first: 3) { key count } } }`
+		busiest: topPeople(by: EVENTS, first: 3) { key count } }
+		holders(post: "Secretary General") { person { name } from to seen }
+		then: holders(post: "Secretary General", at: "2021") { person { name } } }`
 	check := func(stage string) {
 		t.Helper()
 		for range 2 { // the second answer comes from what the first kept

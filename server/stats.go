@@ -68,7 +68,7 @@ func (s *statsResolver) EventsBy(ctx context.Context, args eventsByArgs) ([]*buc
 		return nil, err
 	}
 	f := args.Filter.graphFilter("")
-	buckets, err := q.aggregates.get(ctx, q.store, fmt.Sprintf("eventsBy %s %+v", args.Key, f), func(ctx context.Context) ([]bucket, error) {
+	buckets, err := aggregateOf(ctx, q.aggregates, q.store, fmt.Sprintf("eventsBy %s %+v", args.Key, f), func(ctx context.Context) ([]bucket, error) {
 		return q.eventBuckets(ctx, args.Key, f)
 	})
 	if err != nil {
@@ -140,7 +140,7 @@ func (s *statsResolver) TopPeople(ctx context.Context, args topPeopleArgs) ([]*b
 		return nil, err
 	}
 	f := args.Filter.graphFilter("")
-	buckets, err := q.aggregates.get(ctx, q.store, fmt.Sprintf("topPeople %s %+v", args.By, f), func(ctx context.Context) ([]bucket, error) {
+	buckets, err := aggregateOf(ctx, q.aggregates, q.store, fmt.Sprintf("topPeople %s %+v", args.By, f), func(ctx context.Context) ([]bucket, error) {
 		events, err := q.store.EventStarts(ctx, f)
 		if err != nil {
 			return nil, err
