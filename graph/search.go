@@ -98,9 +98,11 @@ func abs(n int) int {
 // in runes: insertions, deletions, substitutions and swaps of neighbours each cost 1.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	// One allocation for the table: Search calls this for every distinct word of the names.
+	cells := make([]int, (len(ra)+1)*(len(rb)+1))
 	rows := make([][]int, len(ra)+1)
 	for i := range rows {
-		rows[i] = make([]int, len(rb)+1)
+		rows[i] = cells[i*(len(rb)+1) : (i+1)*(len(rb)+1)]
 		rows[i][0] = i
 	}
 	for j := range rows[0] {

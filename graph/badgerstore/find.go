@@ -163,14 +163,6 @@ func (x *index) close() {
 	}
 }
 
-// scan calls fn with every key under prefix, unless an earlier scan failed.
-func (x *index) scan(prefix []byte, fn func(parsedKey)) {
-	if x.err != nil {
-		return
-	}
-	x.err = scanKeys(x.ctx, x.iterator(prefix[0]), prefix, fn)
-}
-
 // has reports whether a key starts with prefix, unless an earlier scan failed.
 func (x *index) has(prefix []byte) bool {
 	if x.err != nil {
@@ -261,24 +253,28 @@ func (x *index) neighbours(nodes idSet, dir graph.Direction, rels ...graph.Relat
 }
 
 // ends calls fn with the other end of each of node's edges with relation rel (any when empty)
-// in direction dir, unless an earlier scan failed. With a relation, the other end follows the
-// scanned prefix, and each end comes once however many documents state the edge.
+// in direction dir, unless an earlier scan failed: once per relation however many documents
+// state the edge. The keys go on with the relation, then the other end, so each relation's
+// keys are read by scanNodes.
 func (x *index) ends(node uuid.UUID, rel graph.Relation, dir graph.Direction, fn func(uuid.UUID)) {
 	if x.err != nil {
 		return
 	}
 	prefix := neighbourPrefix(node, rel, dir)
+	it := x.iterator(prefix[0])
 	if rel != "" {
-		x.err = scanNodes(x.ctx, x.iterator(prefix[0]), prefix, fn)
+		x.err = scanNodes(x.ctx, it, prefix, fn)
 		return
 	}
-	x.scan(prefix, func(k parsedKey) {
-		if dir == graph.Out {
-			fn(k.To)
-		} else {
-			fn(k.From)
+	for it.Seek(prefix); x.err == nil && it.ValidForPrefix(prefix); {
+		key := it.Item().Key()
+		if len(key) <= len(prefix) || len(key) < len(prefix)+1+int(key[len(prefix)]) {
+			x.err = fmt.Errorf("key %x: too short for a relation after %x", key, prefix)
+			return
 		}
-	})
+		relPrefix := slices.Clone(key[:len(prefix)+1+int(key[len(prefix)])])
+		x.err = scanNodes(x.ctx, it, relPrefix, fn) // leaves it at the next relation's first key
+	}
 }
 
 // posts returns the posts whose title matches title and that belong to an organisation
