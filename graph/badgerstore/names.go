@@ -69,16 +69,16 @@ func readNameTable(ctx context.Context, txn *badger.Txn) (nameTable, error) {
 	defer it.Close()
 	table := nameTable{}
 	past := bytes.Repeat([]byte{0xFF}, idLen+1)
-	var last []byte // the last key read, without its document ID
+	var group []byte // of the last key read: 'n' | kind | name | 0x00 | node
 	same := 0
 	for it.Seek([]byte{prefixName}); it.ValidForPrefix([]byte{prefixName}); {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		key := it.Item().Key()
-		if len(key) > idLen && bytes.Equal(key[:len(key)-idLen], last) {
+		if group != nil && bytes.HasPrefix(key, group) {
 			if same++; same == reads {
-				it.Seek(append(last, past...))
+				it.Seek(append(group, past...))
 			} else {
 				it.Next()
 			}
@@ -88,7 +88,7 @@ func readNameTable(ctx context.Context, txn *badger.Txn) (nameTable, error) {
 		if err != nil {
 			return nil, err
 		}
-		last, same = append(last[:0], key[:len(key)-idLen]...), 0
+		group, same = append(group[:0], key[:len(namePrefix(k.Kind, k.Name))+idLen]...), 0
 		table.add(k)
 		it.Next()
 	}
