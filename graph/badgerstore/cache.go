@@ -78,3 +78,56 @@ func clone(n *graph.Node) *graph.Node {
 	c.Seen = slices.Clip(n.Seen)
 	return &c
 }
+
+// minCachedEnds is the fewest edge ends a list must have to be kept: shorter lists cost little
+// to read again. maxCachedEnds bounds the ends kept over all lists.
+const (
+	minCachedEnds = 256
+	maxCachedEnds = 1 << 20
+)
+
+// endsKey names a list of edge ends: a node's edges of one relation (any when empty) in one
+// direction.
+type endsKey struct {
+	node uuid.UUID
+	rel  graph.Relation
+	dir  graph.Direction
+}
+
+// endsCache keeps long lists of edge ends for one version of the store (see nodeCache): the
+// events held in a city or involving a busy person, which event filters read again and again.
+type endsCache struct {
+	mu      sync.Mutex
+	version uint64
+	lists   map[endsKey][]uuid.UUID
+	size    int
+}
+
+// get returns the ends of k as of version, if they are kept; callers do not change them.
+func (c *endsCache) get(version uint64, k endsKey) ([]uuid.UUID, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if version != c.version {
+		return nil, false
+	}
+	ends, ok := c.lists[k]
+	return ends, ok
+}
+
+// put keeps the ends of k read at version if there are enough of them, forgetting every list
+// of an older version and, when the cache is full, every list.
+func (c *endsCache) put(version uint64, k endsKey, ends []uuid.UUID) {
+	if len(ends) < minCachedEnds || len(ends) > maxCachedEnds {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case version < c.version:
+		return
+	case version > c.version || c.lists == nil || c.size+len(ends) > maxCachedEnds:
+		c.version, c.lists, c.size = version, map[endsKey][]uuid.UUID{}, 0
+	}
+	c.lists[k] = ends
+	c.size += len(ends)
+}

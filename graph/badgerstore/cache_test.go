@@ -2,6 +2,7 @@ package badgerstore
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -115,5 +116,44 @@ func TestStartTableFollowsWrites(t *testing.T) {
 	want = []graph.EventStart{{ID: a, Start: "2024-05-01"}}
 	if diff := cmp.Diff(want, list()); diff != "" {
 		t.Errorf("after removing an event (-want +got):\n%s", diff)
+	}
+}
+
+// TestEndsCacheFollowsWrites filters events by a city with more events than the ends cache
+// keeps lists from, then adds and removes one, and filters again.
+func TestEndsCacheFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	city := graph.NewID(graph.KindPlace, "busy city")
+	held := func(key string, from, to int) *graph.ChangeSet {
+		d := newDoc(key, "2024-01-01", "Held in Busy City.").nodes(place(city, "Busy City", graph.PlaceCity))
+		for i := from; i < to; i++ {
+			e := graph.NewID(graph.KindEvent, fmt.Sprint("event ", i))
+			d = d.nodes(event(e, fmt.Sprint("Event ", i), graph.EventMeeting, "2024-01-01")).
+				edge(e, graph.RelHeldIn, city, "Held in Busy City.")
+		}
+		return d.cs
+	}
+	s := openMemory(t, held("many", 0, minCachedEnds+10))
+	total := func() int {
+		t.Helper()
+		page, err := s.FindEvents(ctx, graph.EventFilter{City: "Busy City"}, graph.StartAsc, graph.PageRequest{First: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return page.Total
+	}
+	if got, want := total(), minCachedEnds+10; got != want {
+		t.Fatalf("Total %d, want %d", got, want)
+	}
+	extra := held("one more", minCachedEnds+10, minCachedEnds+11)
+	put(t, s, extra)
+	if got, want := total(), minCachedEnds+11; got != want {
+		t.Errorf("after a new event, Total %d, want %d", got, want)
+	}
+	if err := s.DeleteDocument(ctx, extra.Document.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := total(), minCachedEnds+10; got != want {
+		t.Errorf("after deleting it, Total %d, want %d", got, want)
 	}
 }

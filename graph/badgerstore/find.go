@@ -256,25 +256,44 @@ func (x *index) neighbours(nodes idSet, dir graph.Direction, rels ...graph.Relat
 // in direction dir, unless an earlier scan failed: once per relation however many documents
 // state the edge. The keys go on with the relation, then the other end, so each relation's
 // keys are read by scanNodes.
+// Long lists come from the ends cache when it has them.
 func (x *index) ends(node uuid.UUID, rel graph.Relation, dir graph.Direction, fn func(uuid.UUID)) {
 	if x.err != nil {
 		return
 	}
+	key := endsKey{node: node, rel: rel, dir: dir}
+	ends, ok := x.s.ends.get(x.txn.ReadTs(), key)
+	if !ok {
+		if ends, x.err = x.readEnds(node, rel, dir); x.err != nil {
+			return
+		}
+		x.s.ends.put(x.txn.ReadTs(), key, ends)
+	}
+	for _, end := range ends {
+		fn(end)
+	}
+}
+
+// readEnds reads the other ends of node's edges as ends describes.
+func (x *index) readEnds(node uuid.UUID, rel graph.Relation, dir graph.Direction) ([]uuid.UUID, error) {
+	var ends []uuid.UUID
+	add := func(end uuid.UUID) { ends = append(ends, end) }
 	prefix := neighbourPrefix(node, rel, dir)
 	it := x.iterator(prefix[0])
 	if rel != "" {
-		x.err = scanNodes(x.ctx, it, prefix, fn)
-		return
+		return ends, scanNodes(x.ctx, it, prefix, add)
 	}
-	for it.Seek(prefix); x.err == nil && it.ValidForPrefix(prefix); {
+	for it.Seek(prefix); it.ValidForPrefix(prefix); {
 		key := it.Item().Key()
 		if len(key) <= len(prefix) || len(key) < len(prefix)+1+int(key[len(prefix)]) {
-			x.err = fmt.Errorf("key %x: too short for a relation after %x", key, prefix)
-			return
+			return nil, fmt.Errorf("key %x: too short for a relation after %x", key, prefix)
 		}
 		relPrefix := slices.Clone(key[:len(prefix)+1+int(key[len(prefix)])])
-		x.err = scanNodes(x.ctx, it, relPrefix, fn) // leaves it at the next relation's first key
+		if err := scanNodes(x.ctx, it, relPrefix, add); err != nil { // leaves it at the next relation
+			return nil, err
+		}
 	}
+	return ends, nil
 }
 
 // posts returns the posts whose title matches title and that belong to an organisation

@@ -48,6 +48,7 @@ type Store struct {
 	nodes     nodeCache
 	nameTable nameCache
 	starts    startCache
+	ends      endsCache
 }
 
 var _ graph.Store = (*Store)(nil)
