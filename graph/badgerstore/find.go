@@ -143,8 +143,9 @@ func union(a, b idSet) idSet {
 	return a
 }
 
-// index answers set queries from the kind, name and edge indexes, with key-only scans, within
-// one transaction. The first error sticks: later queries return empty sets, and err holds it.
+// index answers set queries from the kind and edge indexes, with key-only scans, and from the
+// name table (names.go), within one transaction; long lists of edge ends come from the ends
+// cache. The first error sticks: later queries return empty sets, and err holds it.
 type index struct {
 	ctx       context.Context
 	txn       *badger.Txn
