@@ -2,8 +2,10 @@
 // document's contribution (its node fragments, name and kind index entries, edges and their
 // evidence) is written under keys ending with the document's ID and listed in a per-document
 // manifest, so a document is replaced or deleted exactly in one transaction; reads merge the
-// fragments of all documents. keys.go documents the key layout. This is the only package that
-// imports Badger.
+// fragments of all documents. What reads derive at cost (merged nodes, long lists of edge ends
+// in cache.go, the table of distinct names in names.go, every event's start in starts.go) is
+// kept for one version of the store, Badger's read timestamp, which every write advances.
+// keys.go documents the key layout. This is the only package that imports Badger.
 package badgerstore
 
 import (
