@@ -181,23 +181,26 @@ func (s *Store) Neighbours(ctx context.Context, ids []graph.ID, rel graph.Relati
 }
 
 // seekCost is about how many keys an iterator reads in the time it takes to seek: a read of the
-// edge ends of more nodes than the store has edges over seekCost reads every key of the edge
+// edge ends of more nodes than the store has edges over seekCost reads every key of the in-edge
 // index instead of seeking to each node's, as the statistics over every event do.
 const seekCost = 30
 
 // scanEnds adds to ends[i] the other end of each edge of nodes[i] with relation rel in direction
-// dir, reading every edge key (dir Out) or in-edge key (In) once.
+// dir, reading every in-edge key once: an in-edge key names both ends, and there are no more of
+// them than of edge keys (fewer once they stop carrying a document ID; keys.go).
 func scanEnds(ctx context.Context, txn *badger.Txn, nodes []uuid.UUID, rel graph.Relation, dir graph.Direction, ends [][]uuid.UUID) error {
 	at := make(map[uuid.UUID][]int, len(nodes))
 	for i, n := range nodes {
 		at[n] = append(at[n], i)
 	}
-	prefix := []byte{prefixEdge}
-	if dir == graph.In {
-		prefix[0] = prefixInEdge
-	}
-	// Both kinds of key are prefix | node | len | relation | other end | …
+	// 'i' | to | len | relation | from | …
 	relation := appendRelation(nil, rel)
+	toAt, fromAt := 1, 1+idLen+len(relation)
+	nodeAt, endAt := fromAt, toAt // the node is the edge's from, its other end the to
+	if dir == graph.In {
+		nodeAt, endAt = toAt, fromAt
+	}
+	prefix := []byte{prefixInEdge}
 	it := keyIterator(txn, prefix...)
 	defer it.Close()
 	n := 0
@@ -208,12 +211,11 @@ func scanEnds(ctx context.Context, txn *badger.Txn, nodes []uuid.UUID, rel graph
 			}
 		}
 		key := it.Item().Key()
-		end := 1 + idLen + len(relation)
-		if len(key) < end+idLen || !bytes.Equal(key[1+idLen:end], relation) {
+		if len(key) < fromAt+idLen || !bytes.Equal(key[1+idLen:fromAt], relation) {
 			continue
 		}
-		for _, i := range at[uuid.UUID(key[1:1+idLen])] {
-			ends[i] = append(ends[i], uuid.UUID(key[end:end+idLen]))
+		for _, i := range at[uuid.UUID(key[nodeAt:nodeAt+idLen])] {
+			ends[i] = append(ends[i], uuid.UUID(key[endAt:endAt+idLen]))
 		}
 	}
 	return nil
