@@ -55,6 +55,10 @@ func NameScore(text, name string) float64 {
 	return min(score, 0.99) // only the same key scores 1
 }
 
+// WordMatches reports whether a word of a search text matches a word of a name, both of NameKeys,
+// as NameScore matches words: a name none of whose words a text word matches scores 0.
+func WordMatches(w, n string) bool { return wordScore(w, n) > 0 }
+
 // wordScore scores a word of a search text against a word of a name, 0 for no match.
 func wordScore(w, n string) float64 {
 	if w == n {
@@ -76,6 +80,9 @@ func wordScore(w, n string) float64 {
 	if lw <= 2 || abs(lw-ln) > allowed {
 		return 0
 	}
+	if lettersApart(w, n) > allowed {
+		return 0 // as editDistance would say, at a fraction of its cost
+	}
 	d := editDistance(w, n)
 	if d > allowed {
 		return 0
@@ -90,13 +97,42 @@ func abs(n int) int {
 	return n
 }
 
+// lettersApart is a lower bound of editDistance(a, b): each insertion, deletion, substitution or
+// swap changes by at most one how many letters one word has more of than the other, on either
+// side. It is 0 for words with a letter beyond ASCII, which it does not count.
+func lettersApart(a, b string) int {
+	var counts [128]int
+	for _, w := range []struct {
+		s    string
+		sign int
+	}{{a, 1}, {b, -1}} {
+		for i := range len(w.s) {
+			if w.s[i] >= 128 {
+				return 0
+			}
+			counts[w.s[i]] += w.sign
+		}
+	}
+	more, fewer := 0, 0
+	for _, n := range counts {
+		if n > 0 {
+			more += n
+		} else {
+			fewer -= n
+		}
+	}
+	return max(more, fewer)
+}
+
 // editDistance is the Damerau-Levenshtein distance (optimal string alignment) of two words
 // in runes: insertions, deletions, substitutions and swaps of neighbours each cost 1.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	// One allocation for the table: Search calls this for every distinct word of the names.
+	cells := make([]int, (len(ra)+1)*(len(rb)+1))
 	rows := make([][]int, len(ra)+1)
 	for i := range rows {
-		rows[i] = make([]int, len(rb)+1)
+		rows[i] = cells[i*(len(rb)+1) : (i+1)*(len(rb)+1)]
 		rows[i][0] = i
 	}
 	for j := range rows[0] {

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -55,5 +56,27 @@ func TestEditDistance(t *testing.T) {
 		if got := editDistance(tt.a, tt.b); got != tt.want {
 			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+// TestLettersApartBoundsEditDistance checks the lower bound that spares Search most edit
+// distances on random words of a few letters, and on words beyond ASCII.
+func TestLettersApartBoundsEditDistance(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	word := func() string {
+		b := make([]byte, 1+r.IntN(9))
+		for i := range b {
+			b[i] = "abcdeo"[r.IntN(6)]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		a, b := word(), word()
+		if lb, d := lettersApart(a, b), editDistance(a, b); lb > d {
+			t.Fatalf("lettersApart(%q, %q) = %d, over the edit distance %d", a, b, lb, d)
+		}
+	}
+	if lb := lettersApart("straße", "strasse"); lb > editDistance("straße", "strasse") {
+		t.Errorf("lettersApart beyond ASCII = %d", lb)
 	}
 }

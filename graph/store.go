@@ -31,6 +31,10 @@ type Store interface {
 	// EdgesOf is Edges of many nodes in one read: the edges of ids[i] are at index i. Resolvers
 	// of a page of nodes call it once where Edges would be called once per node.
 	EdgesOf(ctx context.Context, ids []ID, rel Relation, dir Direction) ([][]Edge, error)
+	// Neighbours returns, for each of ids at the same index, the IDs at the other end of its
+	// edges with relation rel (every relation when empty) in direction dir, each once, ordered
+	// by ID: the ends that Edges gives, without reading the evidence.
+	Neighbours(ctx context.Context, ids []ID, rel Relation, dir Direction) ([][]ID, error)
 	// Lookup returns the IDs of the nodes of a kind whose name or an alias has the same
 	// NameKey as name.
 	Lookup(ctx context.Context, kind Kind, name string) ([]ID, error)
@@ -44,6 +48,13 @@ type Store interface {
 	FindNodes(ctx context.Context, f NodeFilter, p PageRequest) (Page, error)
 	// FindEvents returns a page of events matching f in the order o.
 	FindEvents(ctx context.Context, f EventFilter, o EventOrder, p PageRequest) (Page, error)
+	// EventStarts returns every event that f selects with its start, oldest first as in
+	// FindEvents: what aggregates over events need, without reading the events.
+	EventStarts(ctx context.Context, f EventFilter) ([]EventStart, error)
+
+	// Version returns a number that changes whenever what the store holds changes, so that
+	// what is derived from it can be kept for as long as the version stays the same.
+	Version(ctx context.Context) (uint64, error)
 
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)
@@ -74,6 +85,12 @@ type EventFilter struct {
 	ChairedBy    string
 	Organization string // organiser, chair or participating organisation
 	Involving    ID
+}
+
+// EventStart is an event and its start, empty when it has none.
+type EventStart struct {
+	ID    ID
+	Start Date
 }
 
 // EventOrder orders events by start date; events without a date come last.

@@ -9,8 +9,8 @@ import (
 )
 
 // siblings are the nodes of one page or list. The resolvers of any of them read what a field
-// needs for all of them at once, the first time one asks: the edges of a relation, the nodes at
-// their other ends, the documents of their evidence. A page of 100 events then costs one edge
+// needs for all of them at once, the first time one asks: the other ends of a relation's edges,
+// their nodes, the documents of their evidence. A page of 100 events then costs one edge
 // read and one node read per field, not 100 of each; the nodes at the other ends are siblings in
 // turn, so nested fields batch the same way. Siblings live as long as the request's resolvers.
 type siblings struct {
@@ -26,11 +26,11 @@ type edgeQuery struct {
 	dir graph.Direction
 }
 
-// edgeLoad is the edges of one edgeQuery for every sibling, and the nodes at their other ends.
+// edgeLoad is the other ends of the edges of one edgeQuery for every sibling, and their nodes.
 type edgeLoad struct {
-	edgesOnce sync.Once
-	edges     map[graph.ID][]graph.Edge
-	edgesErr  error
+	idsOnce sync.Once
+	ids     map[graph.ID][]graph.ID
+	idsErr  error
 
 	endsOnce sync.Once
 	ends     map[graph.ID]*graph.Node
@@ -81,27 +81,28 @@ func (s *siblings) load(eq edgeQuery) *edgeLoad {
 	return l
 }
 
-// edgesOf returns the edges of eq of every sibling, by sibling, read in one call.
-func (s *siblings) edgesOf(ctx context.Context, st graph.Store, eq edgeQuery) (map[graph.ID][]graph.Edge, error) {
+// endIDsOf returns the IDs at the other ends of the edges of eq of every sibling, by sibling,
+// read in one call.
+func (s *siblings) endIDsOf(ctx context.Context, st graph.Store, eq edgeQuery) (map[graph.ID][]graph.ID, error) {
 	l := s.load(eq)
-	l.edgesOnce.Do(func() {
-		edges, err := st.EdgesOf(ctx, s.ids, eq.rel, eq.dir)
+	l.idsOnce.Do(func() {
+		ends, err := st.Neighbours(ctx, s.ids, eq.rel, eq.dir)
 		if err != nil {
-			l.edgesErr = err
+			l.idsErr = err
 			return
 		}
-		l.edges = make(map[graph.ID][]graph.Edge, len(s.ids))
+		l.ids = make(map[graph.ID][]graph.ID, len(s.ids))
 		for i, id := range s.ids {
-			l.edges[id] = edges[i]
+			l.ids[id] = ends[i]
 		}
 	})
-	return l.edges, l.edgesErr
+	return l.ids, l.idsErr
 }
 
 // endsOf returns the nodes at the other ends of the edges of eq of every sibling, read in one
 // call, by ID, and the group they form as siblings of one another.
 func (s *siblings) endsOf(ctx context.Context, q *queryResolver, eq edgeQuery) (map[graph.ID]*graph.Node, *siblings, error) {
-	edges, err := s.edgesOf(ctx, q.store, eq)
+	endIDs, err := s.endIDsOf(ctx, q.store, eq)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -110,8 +111,8 @@ func (s *siblings) endsOf(ctx context.Context, q *queryResolver, eq edgeQuery) (
 		var ids []graph.ID
 		seen := map[graph.ID]bool{}
 		for _, id := range s.ids {
-			for _, e := range edges[id] {
-				if end := e.Other(eq.dir); !seen[end] {
+			for _, end := range endIDs[id] {
+				if !seen[end] {
 					seen[end] = true
 					ids = append(ids, end)
 				}
@@ -155,12 +156,12 @@ func (s *siblings) evidenceOf(ctx context.Context, q *queryResolver, rels []grap
 func (s *siblings) readEvidence(ctx context.Context, q *queryResolver, rels []graph.Relation, limit int) (map[graph.ID][]graph.Evidence, map[graph.ID]*graph.Node, error) {
 	evidence := make(map[graph.ID][]graph.Evidence, len(s.ids))
 	for _, rel := range rels {
-		edges, err := s.edgesOf(ctx, q.store, edgeQuery{rel, graph.Out})
+		edges, err := q.store.EdgesOf(ctx, s.ids, rel, graph.Out)
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, id := range s.ids {
-			for _, e := range edges[id] {
+		for i, id := range s.ids {
+			for _, e := range edges[i] {
 				evidence[id] = append(evidence[id], e.Evidence...)
 			}
 		}

@@ -60,6 +60,11 @@ func (s *countingStore) EdgesOf(ctx context.Context, ids []graph.ID, rel graph.R
 	return s.Store.EdgesOf(ctx, ids, rel, dir)
 }
 
+func (s *countingStore) Neighbours(ctx context.Context, ids []graph.ID, rel graph.Relation, dir graph.Direction) ([][]graph.ID, error) {
+	s.count("Neighbours")
+	return s.Store.Neighbours(ctx, ids, rel, dir)
+}
+
 func (s *countingStore) FindEvents(ctx context.Context, f graph.EventFilter, o graph.EventOrder, p graph.PageRequest) (graph.Page, error) {
 	s.count("FindEvents")
 	return s.Store.FindEvents(ctx, f, o, p)

@@ -127,11 +127,15 @@ func (p *personResolver) CoParticipants(ctx context.Context, args firstArgs) ([]
 	if err != nil {
 		return nil, err
 	}
-	events, err := p.q.everyEvent(ctx, graph.EventFilter{Involving: p.n.ID})
+	events, err := p.q.store.EventStarts(ctx, graph.EventFilter{Involving: p.n.ID})
 	if err != nil {
 		return nil, err
 	}
-	return p.q.rankPeople(ctx, events, false, p.n.ID, req.First)
+	buckets, err := p.q.rankPeople(ctx, events, false, p.n.ID, req.First)
+	if err != nil {
+		return nil, err
+	}
+	return p.q.showBuckets(buckets, req.First), nil
 }
 
 // postResolver resolves Post.

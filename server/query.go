@@ -13,6 +13,7 @@ type queryResolver struct {
 	store        graph.Store
 	maxPageSize  int
 	maxPathNodes int
+	aggregates   *aggregateCache
 }
 
 // idArgs are the arguments of the fields that take a required ID.

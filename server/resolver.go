@@ -32,7 +32,7 @@ func (x node) ID() graphql.ID { return graphql.ID(x.n.ID) }
 func (x node) neighbours(ctx context.Context, rel graph.Relation, dir graph.Direction, kinds ...graph.Kind) ([]node, error) {
 	sib := x.siblingsOf()
 	eq := edgeQuery{rel, dir}
-	edges, err := sib.edgesOf(ctx, x.q.store, eq)
+	endIDs, err := sib.endIDsOf(ctx, x.q.store, eq)
 	if err != nil {
 		return nil, err
 	}
@@ -41,8 +41,8 @@ func (x node) neighbours(ctx context.Context, rel graph.Relation, dir graph.Dire
 		return nil, err
 	}
 	var out []node
-	for _, e := range edges[x.n.ID] {
-		if n := ends[e.Other(dir)]; n != nil && slices.Contains(kinds, n.Kind) {
+	for _, id := range endIDs[x.n.ID] {
+		if n := ends[id]; n != nil && slices.Contains(kinds, n.Kind) {
 			out = append(out, node{q: x.q, n: n, sib: group})
 		}
 	}

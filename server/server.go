@@ -79,7 +79,7 @@ func newExecutor(cfg Config) (*executor, error) {
 	logPanic := gqllog.LoggerFunc(func(ctx context.Context, value any) {
 		cfg.Logger.ErrorContext(ctx, "graphql resolver panic", "panic", value, "stack", string(debug.Stack()))
 	})
-	s, err := graphql.ParseSchema(schema.String(), &queryResolver{store: cfg.Store, maxPageSize: cfg.MaxPageSize, maxPathNodes: cfg.MaxPathNodes},
+	s, err := graphql.ParseSchema(schema.String(), &queryResolver{store: cfg.Store, maxPageSize: cfg.MaxPageSize, maxPathNodes: cfg.MaxPathNodes, aggregates: newAggregateCache()},
 		graphql.MaxDepth(cfg.MaxDepth),
 		graphql.UseStringDescriptions(),
 		graphql.Logger(logPanic),

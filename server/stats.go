@@ -3,6 +3,7 @@ package server
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 
 	"github.com/kgraph/kg/graph"
@@ -58,37 +59,59 @@ type eventsByArgs struct {
 }
 
 // EventsBy resolves Stats.eventsBy. The events' own fields give YEAR, MONTH and TYPE; the
-// others take one batched edge read per relation for all the events.
+// others take one batched read of edge ends per relation for all the events. Buckets are kept
+// until the store changes (aggregateCache).
 func (s *statsResolver) EventsBy(ctx context.Context, args eventsByArgs) ([]*bucketResolver, error) {
 	q := s.q
 	req, err := q.pageRequest(args.First, nil)
 	if err != nil {
 		return nil, err
 	}
-	events, err := q.everyEvent(ctx, args.Filter.graphFilter(""))
+	f := args.Filter.graphFilter("")
+	buckets, err := aggregateOf(ctx, q.aggregates, q.store, fmt.Sprintf("eventsBy %s %+v", args.Key, f), func(ctx context.Context) ([]bucket, error) {
+		return q.eventBuckets(ctx, args.Key, f)
+	})
 	if err != nil {
 		return nil, err
 	}
+	return q.showBuckets(buckets, req.First), nil
+}
+
+// eventBuckets counts the events that f selects by key, in the order eventsBy lists them, at
+// most maxPageSize of them for keys that are nodes. Only TYPE reads the events themselves.
+func (q *queryResolver) eventBuckets(ctx context.Context, key string, f graph.EventFilter) ([]bucket, error) {
+	starts, err := q.store.EventStarts(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	events := make([]graph.ID, len(starts))
+	for i, e := range starts {
+		events[i] = e.ID
+	}
 	var t tally
-	switch args.Key {
-	case keyYear, keyMonth, keyType:
-		for _, e := range events {
-			switch args.Key {
-			case keyYear:
+	switch key {
+	case keyYear, keyMonth:
+		for _, e := range starts {
+			if key == keyYear {
 				t.add(e.ID, string(e.Start[:min(len(e.Start), 4)]), "")
-			case keyMonth:
-				if len(e.Start) >= len("2006-01") {
-					t.add(e.ID, string(e.Start[:7]), "")
-				}
-			case keyType:
-				t.add(e.ID, string(cmp.Or(e.EventType, graph.EventOther)), "")
+			} else if len(e.Start) >= len("2006-01") {
+				t.add(e.ID, string(e.Start[:7]), "")
 			}
 		}
 		buckets := t.buckets()
-		if args.Key != keyType {
-			slices.SortFunc(buckets, func(a, b bucket) int { return cmp.Compare(a.key, b.key) })
+		slices.SortFunc(buckets, func(a, b bucket) int { return cmp.Compare(a.key, b.key) })
+		return buckets, nil
+	case keyType:
+		nodes, err := q.store.Nodes(ctx, events)
+		if err != nil {
+			return nil, err
 		}
-		return q.bucketResolvers(buckets[:min(req.First, len(buckets))]), nil
+		for _, e := range nodes {
+			if e != nil {
+				t.add(e.ID, string(cmp.Or(e.EventType, graph.EventOther)), "")
+			}
+		}
+		return t.buckets(), nil
 	case keyCity:
 		err = q.tallyEnds(ctx, &t, events, graph.RelHeldIn)
 	case keyCountry:
@@ -99,8 +122,8 @@ func (s *statsResolver) EventsBy(ctx context.Context, args eventsByArgs) ([]*buc
 	if err != nil {
 		return nil, err
 	}
-	kind := map[string]graph.Kind{keyCity: graph.KindPlace, keyCountry: graph.KindCountry, keyOrganization: graph.KindOrganization}[args.Key]
-	return q.nodeBuckets(ctx, t.buckets(), req.First, kind)
+	kind := map[string]graph.Kind{keyCity: graph.KindPlace, keyCountry: graph.KindCountry, keyOrganization: graph.KindOrganization}[key]
+	return q.nodeBuckets(ctx, t.buckets(), kind, q.maxPageSize)
 }
 
 type topPeopleArgs struct {
@@ -109,22 +132,34 @@ type topPeopleArgs struct {
 	First  int32
 }
 
-// TopPeople resolves Stats.topPeople.
+// TopPeople resolves Stats.topPeople. Its buckets are kept until the store changes.
 func (s *statsResolver) TopPeople(ctx context.Context, args topPeopleArgs) ([]*bucketResolver, error) {
-	req, err := s.q.pageRequest(args.First, nil)
+	q := s.q
+	req, err := q.pageRequest(args.First, nil)
 	if err != nil {
 		return nil, err
 	}
-	events, err := s.q.everyEvent(ctx, args.Filter.graphFilter(""))
+	f := args.Filter.graphFilter("")
+	buckets, err := aggregateOf(ctx, q.aggregates, q.store, fmt.Sprintf("topPeople %s %+v", args.By, f), func(ctx context.Context) ([]bucket, error) {
+		events, err := q.store.EventStarts(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return q.rankPeople(ctx, events, args.By == "CHAIRED", "", q.maxPageSize)
+	})
 	if err != nil {
 		return nil, err
 	}
-	return s.q.rankPeople(ctx, events, args.By == "CHAIRED", "", req.First)
+	return q.showBuckets(buckets, req.First), nil
 }
 
-// rankPeople returns the people who took part in (unless chairedOnly) or chaired the events,
-// by the number of those events, leaving out the person except.
-func (q *queryResolver) rankPeople(ctx context.Context, events []*graph.Node, chairedOnly bool, except graph.ID, first int) ([]*bucketResolver, error) {
+// rankPeople returns the first people who took part in (unless chairedOnly) or chaired the
+// events, by the number of those events, leaving out the person except.
+func (q *queryResolver) rankPeople(ctx context.Context, starts []graph.EventStart, chairedOnly bool, except graph.ID, first int) ([]bucket, error) {
+	events := make([]graph.ID, len(starts))
+	for i, e := range starts {
+		events[i] = e.ID
+	}
 	rels := []graph.Relation{graph.RelParticipant, graph.RelChairedBy}
 	if chairedOnly {
 		rels = rels[1:]
@@ -134,21 +169,20 @@ func (q *queryResolver) rankPeople(ctx context.Context, events []*graph.Node, ch
 		return nil, err
 	}
 	buckets := slices.DeleteFunc(t.buckets(), func(b bucket) bool { return b.node == except })
-	return q.nodeBuckets(ctx, buckets, first, graph.KindPerson)
+	return q.nodeBuckets(ctx, buckets, graph.KindPerson, first)
 }
 
 // tallyEnds counts, for each node at the other end of the events' edges of the relations, the
 // events that lead to it, each event once per node.
-func (q *queryResolver) tallyEnds(ctx context.Context, t *tally, events []*graph.Node, rels ...graph.Relation) error {
-	ids := nodeIDs(events)
+func (q *queryResolver) tallyEnds(ctx context.Context, t *tally, ids []graph.ID, rels ...graph.Relation) error {
 	for _, rel := range rels {
-		edges, err := q.store.EdgesOf(ctx, ids, rel, graph.Out)
+		ends, err := q.store.Neighbours(ctx, ids, rel, graph.Out)
 		if err != nil {
 			return err
 		}
-		for i, es := range edges {
-			for _, e := range es {
-				t.add(ids[i], "", e.To)
+		for i, es := range ends {
+			for _, end := range es {
+				t.add(ids[i], "", end)
 			}
 		}
 	}
@@ -156,71 +190,87 @@ func (q *queryResolver) tallyEnds(ctx context.Context, t *tally, events []*graph
 }
 
 // tallyCountries counts the events by country: the country the event names, else its city's.
-func (q *queryResolver) tallyCountries(ctx context.Context, t *tally, events []*graph.Node) error {
-	ids := nodeIDs(events)
-	countries, err := q.store.EdgesOf(ctx, ids, graph.RelInCountry, graph.Out)
+func (q *queryResolver) tallyCountries(ctx context.Context, t *tally, ids []graph.ID) error {
+	countries, err := q.store.Neighbours(ctx, ids, graph.RelInCountry, graph.Out)
 	if err != nil {
 		return err
 	}
-	cities, err := q.store.EdgesOf(ctx, ids, graph.RelHeldIn, graph.Out)
+	cities, err := q.store.Neighbours(ctx, ids, graph.RelHeldIn, graph.Out)
 	if err != nil {
 		return err
 	}
 	var cityIDs []graph.ID
 	for i, es := range cities {
 		if len(countries[i]) == 0 && len(es) > 0 {
-			cityIDs = append(cityIDs, es[0].To)
+			cityIDs = append(cityIDs, es[0])
 		}
 	}
-	located, err := q.store.EdgesOf(ctx, cityIDs, graph.RelLocatedIn, graph.Out)
+	located, err := q.store.Neighbours(ctx, cityIDs, graph.RelLocatedIn, graph.Out)
 	if err != nil {
 		return err
 	}
-	countryOfCity := map[graph.ID][]graph.Edge{}
+	countryOfCity := map[graph.ID][]graph.ID{}
 	for i, city := range cityIDs {
 		countryOfCity[city] = located[i]
 	}
 	for i, es := range countries {
 		if len(es) == 0 && len(cities[i]) > 0 {
-			es = countryOfCity[cities[i][0].To]
+			es = countryOfCity[cities[i][0]]
 		}
-		for _, e := range es {
-			t.add(ids[i], "", e.To)
+		for _, end := range es {
+			t.add(ids[i], "", end)
 		}
 	}
 	return nil
 }
 
-// nodeBuckets reads the nodes of buckets keyed by node, keeps those of the kind, names each
-// bucket after its node, and returns the first, largest first, ties by name.
-func (q *queryResolver) nodeBuckets(ctx context.Context, buckets []bucket, first int, kind graph.Kind) ([]*bucketResolver, error) {
-	ids := make([]graph.ID, len(buckets))
-	for i, b := range buckets {
-		ids[i] = b.node
-	}
-	nodes, err := q.store.Nodes(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
+// nodeBuckets names the buckets, keyed by node and largest first, after their nodes, keeps
+// those of the kind, and returns the first of them, largest first, ties by name. It reads the
+// nodes in order of count, and stops once no bucket left can be among the first: a tally of
+// every event has thousands of buckets, and a node is dear to read.
+func (q *queryResolver) nodeBuckets(ctx context.Context, buckets []bucket, kind graph.Kind, first int) ([]bucket, error) {
 	var kept []bucket
-	for i, x := range nodes {
-		if x != nil && x.Kind == kind {
-			b := buckets[i]
-			b.key, b.n = x.Name, x
-			kept = append(kept, b)
+	for start := 0; start < len(buckets) && len(kept) < first; {
+		end := min(start+first, len(buckets))
+		for end < len(buckets) && buckets[end].count == buckets[end-1].count {
+			end++ // a tie may be named ahead of the buckets read
 		}
+		ids := make([]graph.ID, end-start)
+		for i, b := range buckets[start:end] {
+			ids[i] = b.node
+		}
+		nodes, err := q.store.Nodes(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for i, x := range nodes {
+			if x != nil && x.Kind == kind {
+				b := buckets[start+i]
+				b.key, b.n = x.Name, x
+				kept = append(kept, b)
+			}
+		}
+		start = end
 	}
 	slices.SortStableFunc(kept, func(a, b bucket) int { return cmp.Or(b.count-a.count, cmp.Compare(a.key, b.key)) })
-	kept = kept[:min(first, len(kept))]
-	out := q.bucketResolvers(kept)
-	shown := make([]*graph.Node, len(kept))
-	for i, b := range kept {
-		shown[i] = b.n
+	return kept[:min(first, len(kept))], nil
+}
+
+// showBuckets returns resolvers of the first buckets; their nodes are siblings, for their fields.
+func (q *queryResolver) showBuckets(buckets []bucket, first int) []*bucketResolver {
+	shown := buckets[:min(first, len(buckets))]
+	out := q.bucketResolvers(shown)
+	var nodes []*graph.Node
+	var at []int
+	for i, b := range shown {
+		if b.n != nil {
+			nodes, at = append(nodes, b.n), append(at, i)
+		}
 	}
-	for i, x := range q.group(shown) { // the nodes shown are siblings, for their fields
-		out[i].node = x
+	for i, x := range q.group(nodes) {
+		out[at[i]].node = x
 	}
-	return out, nil
+	return out
 }
 
 // tally counts events by a key or a node, each event at most once per bucket.
@@ -280,14 +330,6 @@ func (q *queryResolver) bucketResolvers(buckets []bucket) []*bucketResolver {
 		out[i] = &bucketResolver{q: q, b: b}
 	}
 	return out
-}
-
-func nodeIDs(nodes []*graph.Node) []graph.ID {
-	ids := make([]graph.ID, len(nodes))
-	for i, n := range nodes {
-		ids[i] = n.ID
-	}
-	return ids
 }
 
 // bucketResolver resolves Bucket.

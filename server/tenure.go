@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"slices"
 
 	"github.com/kgraph/kg/graph"
@@ -14,15 +15,36 @@ type holdersArgs struct {
 }
 
 // Holders resolves Query.holders: the terms of the posts with the title, inferred per post by
-// graph.Terms, in order of their start across posts, those covering At if it is given. Posts
-// whose title is the title by NameKey are preferred to those whose title only contains its
-// words, so that "Secretary General" does not bring in the Deputy Secretary General.
+// graph.Terms, in order of their start across posts, those covering At if it is given. The
+// terms are kept until the store changes (aggregateCache): they read every tenure of the posts.
 func (q *queryResolver) Holders(ctx context.Context, args holdersArgs) ([]*tenureResolver, error) {
-	posts, err := q.everyNode(ctx, graph.NodeFilter{Kind: graph.KindPost, Post: args.Post, Organization: value(args.Organization)})
+	org := value(args.Organization)
+	terms, err := aggregateOf(ctx, q.aggregates, q.store, fmt.Sprintf("holders %q %q", args.Post, org), func(ctx context.Context) ([]graph.Term, error) {
+		return q.terms(ctx, args.Post, org)
+	})
 	if err != nil {
 		return nil, err
 	}
-	key := graph.NameKey(args.Post)
+	var shown []*graph.Node
+	for _, t := range terms {
+		if args.At == nil || t.Covers(graph.Date(*args.At)) {
+			shown = append(shown, t.Tenure)
+		}
+	}
+	// The tenures shown are siblings, so that their fields read only what they show.
+	return all(newTenure)(q.group(shown), nil)
+}
+
+// terms returns the terms of the posts with the title, of the organisation unless org is empty,
+// in order of their start across posts. Posts whose title is the title by NameKey are preferred
+// to those whose title only contains its words, so that "Secretary General" does not bring in
+// the Deputy Secretary General.
+func (q *queryResolver) terms(ctx context.Context, title, org string) ([]graph.Term, error) {
+	posts, err := q.everyNode(ctx, graph.NodeFilter{Kind: graph.KindPost, Post: title, Organization: org})
+	if err != nil {
+		return nil, err
+	}
+	key := graph.NameKey(title)
 	exact := slices.DeleteFunc(slices.Clone(posts), func(p node) bool {
 		return !slices.ContainsFunc(append([]string{p.n.Name}, p.n.Aliases...), func(n string) bool { return graph.NameKey(n) == key })
 	})
@@ -33,15 +55,13 @@ func (q *queryResolver) Holders(ctx context.Context, args holdersArgs) ([]*tenur
 	for i, p := range posts {
 		ids[i] = p.n.ID
 	}
-	edges, err := q.store.EdgesOf(ctx, ids, graph.RelTenurePost, graph.In)
+	ofPosts, err := q.store.Neighbours(ctx, ids, graph.RelTenurePost, graph.In)
 	if err != nil {
 		return nil, err
 	}
 	var tenureIDs []graph.ID
-	for _, es := range edges {
-		for _, e := range es {
-			tenureIDs = append(tenureIDs, e.From)
-		}
+	for _, ts := range ofPosts {
+		tenureIDs = append(tenureIDs, ts...)
 	}
 	tenures, err := q.nodes(ctx, tenureIDs, graph.KindTenure)
 	if err != nil {
@@ -52,21 +72,15 @@ func (q *queryResolver) Holders(ctx context.Context, args holdersArgs) ([]*tenur
 		byID[t.n.ID] = t
 	}
 	var terms []graph.Term
-	for _, es := range edges {
+	for _, ts := range ofPosts {
 		var ofPost []*graph.Node
-		for _, e := range es {
-			if t, ok := byID[e.From]; ok {
+		for _, id := range ts {
+			if t, ok := byID[id]; ok {
 				ofPost = append(ofPost, t.n)
 			}
 		}
 		terms = append(terms, graph.Terms(ofPost)...)
 	}
 	slices.SortStableFunc(terms, graph.Term.Compare)
-	var out []*tenureResolver
-	for _, t := range terms {
-		if args.At == nil || t.Covers(graph.Date(*args.At)) {
-			out = append(out, newTenure(byID[t.Tenure.ID]))
-		}
-	}
-	return out, nil
+	return terms, nil
 }

@@ -3,7 +3,7 @@
 // query mix under concurrent clients.
 //
 //	kgbench gen --seed S --docs N --out DIR
-//	kgbench run --docs N [--seed S] [--duration D] [--clients C] [--cpuprofile FILE] [--memprofile FILE] [--window W]
+//	kgbench run --docs N [--seed S] [--duration D] [--clients C] [--cpuprofile FILE] [--memprofile FILE] [--queryprofile FILE] [--window W]
 //
 // With --window, a run is a soak test: the query mix's answers, HTTP 5xx, errors, p99 and
 // resident memory per window, and a verdict.
@@ -25,7 +25,7 @@ const usage = `kgbench measures kg on a synthetic corpus.
 
 Usage:
   kgbench gen --seed S --docs N --out DIR     write N synthetic documents into DIR
-  kgbench run --docs N [--seed S] [--duration D] [--clients C] [--cpuprofile FILE] [--memprofile FILE] [--window W]
+  kgbench run --docs N [--seed S] [--duration D] [--clients C] [--cpuprofile FILE] [--memprofile FILE] [--queryprofile FILE] [--window W]
                                              load, reload, serve and query; print a table;
                                              with --window, a soak: figures per window, a verdict
 `

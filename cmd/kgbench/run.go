@@ -35,6 +35,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	clients := fs.Int("clients", 32, "concurrent query clients")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the first load to `FILE`")
 	memprofile := fs.String("memprofile", "", "write a heap profile at the end of the first load to `FILE`")
+	queryprofile := fs.String("queryprofile", "", "write a CPU profile of the query mix to `FILE`")
 	window := fs.Duration("window", 0, "a soak run: report answers, HTTP 5xx, errors, p99 and resident memory per `WINDOW` of the query mix, and a verdict")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -43,7 +44,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fs.Usage()
 		return 2
 	}
-	if err := bench(ctx, benchConfig{Seed: *seed, Docs: *docs, Duration: *duration, Clients: *clients, CPUProfile: *cpuprofile, MemProfile: *memprofile, Window: *window}, stdout); err != nil {
+	if err := bench(ctx, benchConfig{Seed: *seed, Docs: *docs, Duration: *duration, Clients: *clients, CPUProfile: *cpuprofile, MemProfile: *memprofile, QueryProfile: *queryprofile, Window: *window}, stdout); err != nil {
 		fmt.Fprintln(stderr, "kgbench run:", err)
 		return 1
 	}
@@ -51,13 +52,14 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 type benchConfig struct {
-	Seed       int64
-	Docs       int
-	Duration   time.Duration
-	Clients    int
-	CPUProfile string
-	MemProfile string
-	Window     time.Duration // when set, a soak run: figures per window and a verdict
+	Seed         int64
+	Docs         int
+	Duration     time.Duration
+	Clients      int
+	CPUProfile   string
+	MemProfile   string
+	QueryProfile string
+	Window       time.Duration // when set, a soak run: figures per window and a verdict
 }
 
 func bench(ctx context.Context, cfg benchConfig, w io.Writer) error {
@@ -122,7 +124,12 @@ func bench(ctx context.Context, cfg benchConfig, w io.Writer) error {
 		mix.observe = record.observe
 		go func() { record.sampleMemory(ctx); close(sampled) }()
 	}
+	stopProfile, err := startProfile(cfg.QueryProfile)
+	if err != nil {
+		return err
+	}
 	res := mix.run(ctx, cfg.Clients, cfg.Duration)
+	stopProfile()
 	row("RSS before / after queries", "%s / %s", rssBefore, memory("VmRSS"))
 	row("peak RSS", "%s", memory("VmHWM"))
 	fmt.Fprintf(w, "\nquery mix: %d clients for %s over HTTP on 127.0.0.1\n\n", cfg.Clients, cfg.Duration)
@@ -143,17 +150,11 @@ func load(ctx context.Context, dir, corpus, cpuProfile, heapProfile string) (tim
 		return 0, err
 	}
 	defer st.Close()
-	if cpuProfile != "" {
-		f, err := os.Create(cpuProfile)
-		if err != nil {
-			return 0, err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return 0, err
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startProfile(cpuProfile)
+	if err != nil {
+		return 0, err
 	}
+	defer stopProfile()
 	started := time.Now()
 	sum, err := loader.New(loader.Config{Store: st}).Load(ctx, []string{corpus})
 	took := time.Since(started)
@@ -164,6 +165,25 @@ func load(ctx context.Context, dir, corpus, cpuProfile, heapProfile string) (tim
 		err = writeHeapProfile(heapProfile)
 	}
 	return took, err
+}
+
+// startProfile starts a CPU profile written to file, if file is set, and returns what stops it.
+func startProfile(file string) (func(), error) {
+	if file == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // writeHeapProfile writes a heap profile of what is live now, and of what was allocated.

@@ -1,6 +1,7 @@
 package badgerstore
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/binary"
@@ -130,6 +131,104 @@ func (s *Store) EdgesOf(ctx context.Context, ids []graph.ID, rel graph.Relation,
 		return nil, fmt.Errorf("read edges: %w", err)
 	}
 	return out, nil
+}
+
+// Neighbours returns the other ends of the edges of every node of ids as Neighbours of
+// graph.Store says, from the keys alone: the evidence, and the document texts it points into,
+// are what make reading edges dear.
+func (s *Store) Neighbours(ctx context.Context, ids []graph.ID, rel graph.Relation, dir graph.Direction) ([][]graph.ID, error) {
+	nodes := make([]uuid.UUID, len(ids))
+	err := checkRelation(rel)
+	if err == nil && dir != graph.Out && dir != graph.In {
+		err = fmt.Errorf("%w: direction %d", graph.ErrInvalid, dir)
+	}
+	for i, id := range ids {
+		if err == nil {
+			nodes[i], err = parseID(id)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read neighbours: %w", err)
+	}
+	ends := make([][]uuid.UUID, len(ids))
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		edges, err := readCount(txn, edgeCountKey())
+		if err != nil {
+			return err
+		}
+		// Mentioned-in edges have no in-edge keys (mention.go).
+		if rel != "" && rel != graph.RelMentionedIn && int64(len(nodes))*seekCost > edges {
+			return scanEnds(ctx, txn, nodes, rel, dir, ends)
+		}
+		x := s.newIndex(ctx, txn)
+		defer x.close()
+		for i, node := range nodes {
+			x.ends(node, rel, dir, func(end uuid.UUID) { ends[i] = append(ends[i], end) })
+		}
+		return x.err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read neighbours: %w", err)
+	}
+	out := make([][]graph.ID, len(ids))
+	for i, es := range ends {
+		// Keys of one relation come ordered by the other end; of several, by relation first.
+		slices.SortFunc(es, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
+		for _, end := range slices.Compact(es) {
+			out[i] = append(out[i], formatID(end))
+		}
+	}
+	return out, nil
+}
+
+// seekCost is about how many keys an iterator reads in the time it takes to seek: a read of the
+// edge ends of more nodes than the store has edges over seekCost reads every key of the in-edge
+// index instead of seeking to each node's, as the statistics over every event do.
+const seekCost = 30
+
+// scanEnds adds to ends[i] the other end of each edge of nodes[i] with relation rel in direction
+// dir, reading every in-edge key once: an in-edge key names both ends, and there are no more of
+// them than of edge keys (fewer once they stop carrying a document ID; keys.go).
+func scanEnds(ctx context.Context, txn *badger.Txn, nodes []uuid.UUID, rel graph.Relation, dir graph.Direction, ends [][]uuid.UUID) error {
+	at := make(map[uuid.UUID][]int, len(nodes))
+	for i, n := range nodes {
+		at[n] = append(at[n], i)
+	}
+	// 'i' | to | len | relation | from | …
+	relation := appendRelation(nil, rel)
+	toAt, fromAt := 1, 1+idLen+len(relation)
+	nodeAt, endAt := fromAt, toAt // the node is the edge's from, its other end the to
+	if dir == graph.In {
+		nodeAt, endAt = toAt, fromAt
+	}
+	prefix := []byte{prefixInEdge}
+	it := keyIterator(txn, prefix...)
+	defer it.Close()
+	n := 0
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		if n++; n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		key := it.Item().Key()
+		if len(key) < fromAt+idLen || !bytes.Equal(key[1+idLen:fromAt], relation) {
+			continue
+		}
+		for _, i := range at[uuid.UUID(key[nodeAt:nodeAt+idLen])] {
+			ends[i] = append(ends[i], uuid.UUID(key[endAt:endAt+idLen]))
+		}
+	}
+	return nil
+}
+
+// neighbourPrefix is the prefix of the keys of node's edges with relation rel in direction dir:
+// edge keys out, in-edge keys in.
+func neighbourPrefix(node uuid.UUID, rel graph.Relation, dir graph.Direction) []byte {
+	if dir == graph.Out {
+		return edgePrefix(node, rel)
+	}
+	return inEdgePrefix(node, rel)
 }
 
 // edgeReader reads the edges of nodes within one transaction, reusing its iterators and the

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
+	"math"
 	"slices"
 	"strings"
 
@@ -45,55 +47,31 @@ func (s *Store) FindEvents(ctx context.Context, f graph.EventFilter, o graph.Eve
 	}
 	var page graph.Page
 	err = s.view(ctx, func(txn *badger.Txn) error {
-		candidates, err := eventCandidates(ctx, txn, f)
+		candidates, err := s.eventCandidates(ctx, txn, f)
 		if err != nil {
 			return err
 		}
-		matches := func(k eventKey) bool {
-			if candidates != nil {
-				if _, ok := candidates[k.ID]; !ok {
-					return false
-				}
-			}
-			return startWithin(f, k.Start)
+		var x *startIndex
+		if x, err = s.newStartIndex(ctx, txn, len(candidates)); err != nil {
+			return err
 		}
-		x := newStartIndex(ctx, txn)
 		defer x.close()
 		var keys []eventKey
-		err = x.walk(o, last, f.From, f.To, func(k eventKey) bool {
-			if matches(k) {
-				keys = append(keys, k)
-			}
-			return len(keys) <= p.First
-		})
+		if candidates != nil {
+			keys, page.Total, err = x.sorted(candidates, f, o, last, p.First+1)
+		} else {
+			keys, page.Total, err = x.page(txn, f, o, last, p.First+1)
+		}
 		if err != nil {
 			return err
 		}
 		page.HasNext = len(keys) > p.First
 		keys = keys[:min(len(keys), p.First)]
-		switch {
-		case f.From != "" || f.To != "":
-			err = x.walk(graph.StartAsc, nil, f.From, f.To, func(k eventKey) bool {
-				if matches(k) {
-					page.Total++
-				}
-				return true
-			})
-		case candidates != nil:
-			page.Total = len(candidates)
-		default:
-			var n int64
-			n, err = readCount(txn, nodeCountKey(graph.KindEvent))
-			page.Total = int(n)
-		}
-		if err != nil {
-			return err
-		}
 		ids := make([]uuid.UUID, len(keys))
 		for i, k := range keys {
 			ids[i] = k.ID
 		}
-		if page.Nodes, err = readNodes(ctx, txn, ids); err != nil {
+		if page.Nodes, err = s.readNodes(ctx, txn, ids); err != nil {
 			return err
 		}
 		for i, n := range page.Nodes {
@@ -110,26 +88,157 @@ func (s *Store) FindEvents(ctx context.Context, f graph.EventFilter, o graph.Eve
 	return page, nil
 }
 
+// EventStarts returns the events that f selects with their merged starts, in the order of
+// StartAsc. It reads index keys only, unless Text or Type asks for the candidates' nodes.
+func (s *Store) EventStarts(ctx context.Context, f graph.EventFilter) ([]graph.EventStart, error) {
+	for _, d := range []graph.Date{f.From, f.To} {
+		if d != "" {
+			if _, err := graph.ParseDate(string(d)); err != nil {
+				return nil, fmt.Errorf("event starts: %w", err)
+			}
+		}
+	}
+	var keys []eventKey
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		candidates, err := s.eventCandidates(ctx, txn, f)
+		if err != nil {
+			return err
+		}
+		events := len(candidates)
+		if candidates == nil {
+			events = math.MaxInt
+		}
+		x, err := s.newStartIndex(ctx, txn, events)
+		if err != nil {
+			return err
+		}
+		defer x.close()
+		if candidates != nil {
+			keys, _, err = x.sorted(candidates, f, graph.StartAsc, nil, len(candidates))
+		} else {
+			keys = x.every(f)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("event starts: %w", err)
+	}
+	out := make([]graph.EventStart, len(keys))
+	for i, k := range keys {
+		out[i] = graph.EventStart{ID: formatID(k.ID), Start: k.Start}
+	}
+	return out, nil
+}
+
+// every returns every event that starts within f's From and To, in the order of StartAsc,
+// from the start table, which x must have.
+func (x *startIndex) every(f graph.EventFilter) []eventKey {
+	var keys []eventKey
+	for _, k := range x.table.sorted {
+		if startWithin(f, k.Start) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// page returns up to n events of every event that starts within f's From and To, in order o,
+// after the event after, walking the start index from there, and the number of them all.
+func (x *startIndex) page(txn *badger.Txn, f graph.EventFilter, o graph.EventOrder, after *eventKey, n int) ([]eventKey, int, error) {
+	var keys []eventKey
+	err := x.walk(o, after, f.From, f.To, func(k eventKey) bool {
+		if startWithin(f, k.Start) {
+			keys = append(keys, k)
+		}
+		return len(keys) < n
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	if f.From == "" && f.To == "" {
+		total, err := readCount(txn, nodeCountKey(graph.KindEvent))
+		return keys, int(total), err
+	}
+	total := 0
+	err = x.walk(graph.StartAsc, nil, f.From, f.To, func(k eventKey) bool {
+		if startWithin(f, k.Start) {
+			total++
+		}
+		return true
+	})
+	return keys, total, err
+}
+
+// sorted returns up to n of the candidate events that start within f's From and To, in order o,
+// after the event after, and the number of them all. It reads each candidate's merged start, one
+// seek each, and sorts them: a filter that names a node leaves few candidates, and a walk of the
+// start index would read every event of the range to find them. Candidates that are not events
+// have no start and are left out.
+func (x *startIndex) sorted(candidates idSet, f graph.EventFilter, o graph.EventOrder, after *eventKey, n int) ([]eventKey, int, error) {
+	var keys []eventKey
+	for id := range candidates {
+		start, isEvent, err := x.start(id)
+		if err != nil {
+			return nil, 0, err
+		}
+		if k := (eventKey{Start: start, ID: id}); isEvent && startWithin(f, k.Start) {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b eventKey) int { return compareEventKeys(o, a, b) })
+	from := 0
+	if after != nil {
+		from, _ = slices.BinarySearchFunc(keys, *after, func(k, after eventKey) int {
+			if compareEventKeys(o, k, after) <= 0 {
+				return -1
+			}
+			return 1
+		})
+	}
+	return keys[from:min(from+n, len(keys))], len(keys), nil
+}
+
+// compareEventKeys orders events as the start index lists them in order o: by start, ties by
+// ascending ID, events without a start last.
+func compareEventKeys(o graph.EventOrder, a, b eventKey) int {
+	if (a.Start == "") != (b.Start == "") {
+		if a.Start == "" {
+			return 1
+		}
+		return -1
+	}
+	// Padding with 0x00, the least byte, keeps the order of the dates as strings.
+	byStart := strings.Compare(string(a.Start), string(b.Start))
+	if o == graph.StartDesc {
+		byStart = -byStart
+	}
+	if byStart != 0 {
+		return byStart
+	}
+	return bytes.Compare(a.ID[:], b.ID[:])
+}
+
 // eventCandidates returns the events that match the filters of f other than From and To, nil
-// when those filters are empty, meaning every event.
-func eventCandidates(ctx context.Context, txn *badger.Txn, f graph.EventFilter) (idSet, error) {
+// when those filters are empty, meaning every event. It may hold other nodes too, which have no
+// start; sorted leaves them out.
+func (s *Store) eventCandidates(ctx context.Context, txn *badger.Txn, f graph.EventFilter) (idSet, error) {
 	rest := f
 	rest.From, rest.To = "", ""
 	if rest == (graph.EventFilter{}) {
 		return nil, nil
 	}
-	ids, err := findEventIDs(ctx, txn, f)
+	ids, err := s.findEventIDs(ctx, txn, f)
 	if err != nil {
 		return nil, err
 	}
 	if f.Text != "" || f.Type != "" {
-		nodes, err := readNodes(ctx, txn, ids)
+		nodes, err := s.readNodes(ctx, txn, ids)
 		if err != nil {
 			return nil, err
 		}
 		ids = ids[:0]
 		for _, n := range nodes {
-			if n != nil && eventMatches(rest, n) {
+			if n != nil && n.Kind == graph.KindEvent && eventMatches(rest, n) {
 				ids = append(ids, uuid.MustParse(string(n.ID))) // formatted from a key
 			}
 		}
@@ -141,11 +250,13 @@ func eventCandidates(ctx context.Context, txn *badger.Txn, f graph.EventFilter) 
 	return set, nil
 }
 
-// findEventIDs returns the IDs of the events that match the relation filters of f, sorted.
-func findEventIDs(ctx context.Context, txn *badger.Txn, f graph.EventFilter) ([]uuid.UUID, error) {
-	x := newIndex(ctx, txn)
+// findEventIDs returns the IDs of the events that match the relation filters of f, sorted, and
+// perhaps other nodes that do. The filters that name nodes give sets of events from the edge
+// indexes, and their intersection is the answer; only without such a filter does it list every
+// event.
+func (s *Store) findEventIDs(ctx context.Context, txn *badger.Txn, f graph.EventFilter) ([]uuid.UUID, error) {
+	x := s.newIndex(ctx, txn)
 	defer x.close()
-	ids := x.kind(graph.KindEvent)
 	var sets []idSet
 	if f.City != "" {
 		sets = append(sets, x.neighbours(x.named(f.City, graph.KindPlace), graph.In, graph.RelHeldIn))
@@ -177,6 +288,11 @@ func findEventIDs(ctx context.Context, txn *badger.Txn, f graph.EventFilter) ([]
 		node := idSet{id: {}}
 		sets = append(sets, union(x.neighbours(node, graph.In), x.neighbours(node, graph.Out)))
 	}
+	if len(sets) == 0 {
+		return x.kind(graph.KindEvent), x.err
+	}
+	ids := slices.Collect(maps.Keys(smallest(sets)))
+	slices.SortFunc(ids, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
 	return keep(ids, sets...), x.err
 }
 
@@ -238,14 +354,23 @@ func decodeEventCursor(b []byte) (*eventKey, error) {
 // Ascending order is the index order: dates, ties by ID, then no start. Descending order reads
 // the dated keys backwards a start at a time, lists each start's events by ascending ID as
 // ties go, then the keys without a start forwards, so that those come last in both orders.
+//
+// An event's merged start comes from the start table (starts.go) when the store's is at hand or
+// the read is to look up many, else from a seek in the starts-of index.
 type startIndex struct {
 	ctx      context.Context
 	txn      *badger.Txn
 	startsOf *badger.Iterator
+	table    *startTable // nil: seek
 }
 
-func newStartIndex(ctx context.Context, txn *badger.Txn) *startIndex {
-	return &startIndex{ctx: ctx, txn: txn, startsOf: keyIterator(txn, prefixStartsOf)}
+// newStartIndex returns a startIndex for a read that looks up the starts of about events events.
+func (s *Store) newStartIndex(ctx context.Context, txn *badger.Txn, events int) (*startIndex, error) {
+	table, err := s.startTable(ctx, txn, events)
+	if err != nil {
+		return nil, err
+	}
+	return &startIndex{ctx: ctx, txn: txn, startsOf: keyIterator(txn, prefixStartsOf), table: table}, nil
 }
 
 func (x *startIndex) close() { x.startsOf.Close() }
@@ -376,14 +501,30 @@ func (x *startIndex) backward(seek []byte, after *eventKey, fn func(eventKey) bo
 
 // visit calls fn with k when k.Start is its event's merged start, and reports whether to go on.
 func (x *startIndex) visit(k eventKey, fn func(eventKey) bool) (bool, error) {
-	prefix := startsOfPrefix(k.ID)
-	x.startsOf.Seek(prefix)
-	if !x.startsOf.ValidForPrefix(prefix) {
+	start, found, err := x.start(k.ID)
+	switch {
+	case err != nil:
+		return false, err
+	case !found:
 		return false, fmt.Errorf("event %s has a start key but no starts-of key", k.ID)
-	}
-	first, err := parseKey(x.startsOf.Item().Key())
-	if err != nil || first.Start != k.Start {
-		return err == nil, err
+	case start != k.Start:
+		return true, nil
 	}
 	return fn(k), nil
+}
+
+// start returns the merged start of event, the start of its first starts-of key, and whether
+// it has one: every event has, and no other node.
+func (x *startIndex) start(event uuid.UUID) (graph.Date, bool, error) {
+	if x.table != nil {
+		start, ok := x.table.starts[event]
+		return start, ok, nil
+	}
+	prefix := startsOfPrefix(event)
+	x.startsOf.Seek(prefix)
+	if !x.startsOf.ValidForPrefix(prefix) {
+		return "", false, nil
+	}
+	first, err := parseKey(x.startsOf.Item().Key())
+	return first.Start, true, err
 }

@@ -275,6 +275,18 @@ func TestFindEventsMatchesSortedNodes(t *testing.T) {
 				}
 			}
 		}
+		starts, err := s.EventStarts(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.SortFunc(want, func(a, b *graph.Node) int { return referenceOrder(graph.StartAsc, a, b) })
+		var wantStarts []graph.EventStart
+		for _, n := range want {
+			wantStarts = append(wantStarts, graph.EventStart{ID: n.ID, Start: n.Start})
+		}
+		if diff := cmp.Diff(wantStarts, starts); diff != "" {
+			t.Errorf("EventStarts(%+v) (-want +got):\n%s", f, diff)
+		}
 	}
 }
 

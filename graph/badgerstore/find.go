@@ -37,7 +37,7 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter, p graph.PageR
 	}
 	var page graph.Page
 	err = s.view(ctx, func(txn *badger.Txn) error {
-		ids, err := findNodeIDs(ctx, txn, f)
+		ids, err := s.findNodeIDs(ctx, txn, f)
 		if err != nil {
 			return err
 		}
@@ -46,7 +46,7 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter, p graph.PageR
 			start = sort.Search(len(ids), func(i int) bool { return bytes.Compare(ids[i][:], last[:]) > 0 })
 		}
 		end := min(start+p.First, len(ids))
-		nodes, err := readNodes(ctx, txn, ids[start:end])
+		nodes, err := s.readNodes(ctx, txn, ids[start:end])
 		page = graph.Page{Nodes: nodes, Total: len(ids), HasNext: end < len(ids)}
 		for _, id := range ids[start:end] {
 			page.Cursors = append(page.Cursors, encodeCursor(id[:]))
@@ -60,10 +60,9 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter, p graph.PageR
 }
 
 // findNodeIDs returns the IDs of the nodes that match f, sorted.
-func findNodeIDs(ctx context.Context, txn *badger.Txn, f graph.NodeFilter) ([]uuid.UUID, error) {
-	x := newIndex(ctx, txn)
+func (s *Store) findNodeIDs(ctx context.Context, txn *badger.Txn, f graph.NodeFilter) ([]uuid.UUID, error) {
+	x := s.newIndex(ctx, txn)
 	defer x.close()
-	ids := x.kind(f.Kind)
 	var sets []idSet
 	if f.Name != "" {
 		sets = append(sets, x.named(f.Name, f.Kind))
@@ -83,12 +82,17 @@ func findNodeIDs(ctx context.Context, txn *badger.Txn, f graph.NodeFilter) ([]uu
 			sets = append(sets, posts)
 		}
 	}
-	ids = keep(ids, sets...)
+	var ids []uuid.UUID
+	if len(sets) == 0 {
+		ids = x.kind(f.Kind)
+	} else {
+		ids = keep(x.ofKind(f.Kind, smallest(sets)), sets...)
+	}
 	if x.err != nil || f.Kind != graph.KindPlace || f.PlaceKind == "" {
 		return ids, x.err
 	}
 	// The place kind is a merged scalar, so it takes the nodes themselves.
-	nodes, err := readNodes(ctx, txn, ids)
+	nodes, err := s.readNodes(ctx, txn, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -139,18 +143,20 @@ func union(a, b idSet) idSet {
 	return a
 }
 
-// index answers set queries from the kind, name and edge indexes, with key-only scans, within
-// one transaction. The first error sticks: later queries return empty sets, and err holds it.
+// index answers set queries from the kind and edge indexes, with key-only scans, and from the
+// name table (names.go), within one transaction; long lists of edge ends come from the ends
+// cache. The first error sticks: later queries return empty sets, and err holds it.
 type index struct {
 	ctx       context.Context
 	txn       *badger.Txn
+	s         *Store
 	iterators map[byte]*badger.Iterator // by key prefix, reused by every scan
 	fragments *badger.Iterator          // of fragments with their values, for mentions
 	err       error
 }
 
-func newIndex(ctx context.Context, txn *badger.Txn) *index {
-	return &index{ctx: ctx, txn: txn, iterators: map[byte]*badger.Iterator{}}
+func (s *Store) newIndex(ctx context.Context, txn *badger.Txn) *index {
+	return &index{ctx: ctx, txn: txn, s: s, iterators: map[byte]*badger.Iterator{}}
 }
 
 func (x *index) close() {
@@ -162,41 +168,76 @@ func (x *index) close() {
 	}
 }
 
-// scan calls fn with every key under prefix, unless an earlier scan failed.
-func (x *index) scan(prefix []byte, fn func(parsedKey)) {
+// has reports whether a key starts with prefix, unless an earlier scan failed.
+func (x *index) has(prefix []byte) bool {
 	if x.err != nil {
-		return
+		return false
 	}
-	it := x.iterators[prefix[0]]
+	it := x.iterator(prefix[0])
+	it.Seek(prefix)
+	return it.ValidForPrefix(prefix)
+}
+
+// iterator returns the iterator of the keys with the prefix byte, made on first use.
+func (x *index) iterator(prefix byte) *badger.Iterator {
+	it := x.iterators[prefix]
 	if it == nil {
-		it = keyIterator(x.txn, prefix[0])
-		x.iterators[prefix[0]] = it
+		it = keyIterator(x.txn, prefix)
+		x.iterators[prefix] = it
 	}
-	x.err = scanKeys(x.ctx, it, prefix, fn)
+	return it
 }
 
 // kind returns the IDs of the nodes of kind k, sorted.
 func (x *index) kind(k graph.Kind) []uuid.UUID {
 	var ids []uuid.UUID
-	x.scan(kindPrefix(k), func(pk parsedKey) {
-		// A node's keys lie together, one per document stating it.
-		if len(ids) == 0 || ids[len(ids)-1] != pk.Node {
-			ids = append(ids, pk.Node)
-		}
-	})
+	if x.err == nil {
+		x.err = scanNodes(x.ctx, x.iterator(prefixKind), kindPrefix(k), func(id uuid.UUID) { ids = append(ids, id) })
+	}
 	return ids
+}
+
+// ofKind returns the members of set that are nodes of kind k, sorted, with one seek each in the
+// kind index, for sets much smaller than the kind.
+func (x *index) ofKind(k graph.Kind, set idSet) []uuid.UUID {
+	var ids []uuid.UUID
+	for id := range set {
+		if x.has(append(kindPrefix(k), id[:]...)) {
+			ids = append(ids, id)
+		}
+	}
+	slices.SortFunc(ids, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
+	return ids
+}
+
+// smallest returns the set of sets with the fewest members.
+func smallest(sets []idSet) idSet {
+	return slices.MinFunc(sets, func(a, b idSet) int { return len(a) - len(b) })
 }
 
 // named returns the nodes of the kinds with a name, alias or acronym that matches query.
 func (x *index) named(query string, kinds ...graph.Kind) idSet {
 	words := strings.Fields(graph.NameKey(query))
 	set := idSet{}
+	if x.err != nil {
+		return set
+	}
+	table, err := x.s.names(x.ctx, x.txn)
+	if err != nil {
+		x.err = err
+		return set
+	}
 	for _, k := range kinds {
-		x.scan(namePrefix(k, ""), func(pk parsedKey) {
-			if matchesName(words, pk.Name) {
-				set[pk.Node] = struct{}{}
+		if table[k] == nil {
+			continue
+		}
+		for _, name := range table[k].names {
+			if matchesName(words, name.key) {
+				for _, id := range name.nodes {
+					set[id] = struct{}{}
+				}
 			}
-		})
+		}
 	}
 	return set
 }
@@ -210,40 +251,58 @@ func (x *index) neighbours(nodes idSet, dir graph.Direction, rels ...graph.Relat
 	set := idSet{}
 	for id := range nodes {
 		for _, rel := range rels {
-			if dir == graph.Out {
-				x.scan(edgePrefix(id, rel), func(k parsedKey) { set[k.To] = struct{}{} })
-			} else {
-				x.scan(inEdgePrefix(id, rel), func(k parsedKey) { set[k.From] = struct{}{} })
-			}
-			if hasMentions(rel) {
-				x.mentions(id, dir, set)
-			}
+			x.ends(id, rel, dir, func(end uuid.UUID) { set[end] = struct{}{} })
 		}
 	}
 	return set
 }
 
-// mentions adds to set the other ends of the mentioned-in edges of node in direction dir.
-func (x *index) mentions(node uuid.UUID, dir graph.Direction, set idSet) {
+// ends calls fn with the other end of each of node's edges with relation rel (any when empty)
+// in direction dir, unless an earlier scan failed: once per relation however many documents
+// state the edge. The keys go on with the relation, then the other end, so each relation's
+// keys are read by scanNodes.
+// Long lists come from the ends cache when it has them.
+func (x *index) ends(node uuid.UUID, rel graph.Relation, dir graph.Direction, fn func(uuid.UUID)) {
 	if x.err != nil {
 		return
 	}
-	var ms []mention
-	if dir == graph.Out {
-		if x.fragments == nil {
-			x.fragments = x.txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefixFragment}})
+	key := endsKey{node: node, rel: rel, dir: dir}
+	ends, ok := x.s.ends.get(x.txn.ReadTs(), key)
+	if !ok {
+		if ends, x.err = x.readEnds(node, rel, dir); x.err != nil {
+			return
 		}
-		ms, x.err = mentionsOf(x.ctx, x.fragments, node)
-	} else {
-		ms, x.err = mentionsIn(x.ctx, x.txn, node)
+		x.s.ends.put(x.txn.ReadTs(), key, ends)
 	}
-	for _, m := range ms {
-		if dir == graph.Out {
-			set[m.doc] = struct{}{}
-		} else {
-			set[m.node] = struct{}{}
+	for _, end := range ends {
+		fn(end)
+	}
+}
+
+// readEnds reads the other ends of node's edges as ends describes, the mentioned-in edges kept
+// in fragments (mention.go) with those of the edge keys.
+func (x *index) readEnds(node uuid.UUID, rel graph.Relation, dir graph.Direction) ([]uuid.UUID, error) {
+	ends, err := x.mentionEnds(node, rel, dir)
+	if err != nil {
+		return nil, err
+	}
+	add := func(end uuid.UUID) { ends = append(ends, end) }
+	prefix := neighbourPrefix(node, rel, dir)
+	it := x.iterator(prefix[0])
+	if rel != "" {
+		return ends, scanNodes(x.ctx, it, prefix, add)
+	}
+	for it.Seek(prefix); it.ValidForPrefix(prefix); {
+		key := it.Item().Key()
+		if len(key) <= len(prefix) || len(key) < len(prefix)+1+int(key[len(prefix)]) {
+			return nil, fmt.Errorf("key %x: too short for a relation after %x", key, prefix)
+		}
+		relPrefix := slices.Clone(key[:len(prefix)+1+int(key[len(prefix)])])
+		if err := scanNodes(x.ctx, it, relPrefix, add); err != nil { // leaves it at the next relation
+			return nil, err
 		}
 	}
+	return ends, nil
 }
 
 // posts returns the posts whose title matches title and that belong to an organisation
@@ -291,3 +350,29 @@ func decodeCursor(p graph.PageRequest) ([]byte, error) {
 
 // encodeCursor makes an opaque cursor of the sort key of a listed item.
 func encodeCursor(b []byte) string { return base64.RawURLEncoding.EncodeToString(b) }
+
+// mentionEnds returns the other ends of node's mentioned-in edges in direction dir, if reads of
+// relation rel include them.
+func (x *index) mentionEnds(node uuid.UUID, rel graph.Relation, dir graph.Direction) ([]uuid.UUID, error) {
+	if !hasMentions(rel) {
+		return nil, nil
+	}
+	var ms []mention
+	var err error
+	if dir == graph.Out {
+		if x.fragments == nil {
+			x.fragments = x.txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefixFragment}})
+		}
+		ms, err = mentionsOf(x.ctx, x.fragments, node)
+	} else {
+		ms, err = mentionsIn(x.ctx, x.txn, node)
+	}
+	ends := make([]uuid.UUID, len(ms))
+	for i, m := range ms {
+		ends[i] = m.doc
+		if dir == graph.In {
+			ends[i] = m.node
+		}
+	}
+	return ends, err
+}

@@ -163,7 +163,7 @@ func (s *Store) Nodes(ctx context.Context, ids []graph.ID) ([]*graph.Node, error
 	var nodes []*graph.Node
 	err := s.view(ctx, func(txn *badger.Txn) error {
 		var err error
-		nodes, err = readNodes(ctx, txn, us)
+		nodes, err = s.readNodes(ctx, txn, us)
 		return err
 	})
 	if err != nil {
@@ -173,14 +173,18 @@ func (s *Store) Nodes(ctx context.Context, ids []graph.ID) ([]*graph.Node, error
 }
 
 // readNodes reads and merges the nodes ids through one iterator, nil where a node has no
-// fragment.
-func readNodes(ctx context.Context, txn *badger.Txn, ids []uuid.UUID) ([]*graph.Node, error) {
+// fragment, taking those it can from the node cache.
+func (s *Store) readNodes(ctx context.Context, txn *badger.Txn, ids []uuid.UUID) ([]*graph.Node, error) {
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefixFragment}})
 	defer it.Close()
 	texts := newTexts(txn)
 	nodes := make([]*graph.Node, len(ids))
 	var frags []graph.Node
 	for i, id := range ids {
+		if n, ok := s.nodes.get(txn.ReadTs(), id); ok {
+			nodes[i] = n
+			continue
+		}
 		frags = frags[:0]
 		prefix := fragmentPrefix(id)
 		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
@@ -211,6 +215,9 @@ func readNodes(ctx context.Context, txn *badger.Txn, ids []uuid.UUID) ([]*graph.
 			n.Text = text
 		}
 		nodes[i] = &n
+		if len(ids) <= maxCachedRead {
+			s.nodes.put(txn.ReadTs(), &n)
+		}
 	}
 	return nodes, nil
 }
@@ -224,14 +231,11 @@ func (s *Store) Lookup(ctx context.Context, kind graph.Kind, name string) ([]gra
 	}
 	var ids []graph.ID
 	err := s.view(ctx, func(txn *badger.Txn) error {
+		// Lookup serves the loader between document writes, so it reads the index, not the
+		// name table, which every write makes stale.
 		it := keyIterator(txn, prefixName)
 		defer it.Close()
-		return scanKeys(ctx, it, namePrefix(kind, key), func(k parsedKey) {
-			// A node's keys lie together, one per document stating the name.
-			if id := formatID(k.Node); len(ids) == 0 || ids[len(ids)-1] != id {
-				ids = append(ids, id)
-			}
-		})
+		return scanNodes(ctx, it, namePrefix(kind, key), func(id uuid.UUID) { ids = append(ids, formatID(id)) })
 	})
 	if err != nil {
 		return nil, fmt.Errorf("lookup %s %q: %w", kind, name, err)

@@ -2,6 +2,8 @@ package badgerstore
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -127,5 +129,53 @@ func TestLookup(t *testing.T) {
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("Lookup(%s, %q) (-want +got):\n%s", tt.kind, tt.name, diff)
 		}
+	}
+}
+
+// TestLookupManyDocuments looks up names that many documents state, so that the scans seek past
+// a node's keys, and lists and searches the nodes of their kind the same way.
+func TestLookupManyDocuments(t *testing.T) {
+	s := openMemory(t)
+	names := []string{"Alexander Lukashenko", "Alexander Lukashenko Jr", "Nikol Pashinyan"}
+	var want []graph.ID
+	for _, name := range names {
+		want = append(want, graph.NewID(graph.KindPerson, name))
+	}
+	for d := range 12 {
+		cs := newDoc(fmt.Sprint("doc ", d), "2024-01-01", "Text.")
+		for i, name := range names[:1+d%3] {
+			cs = cs.nodes(node(want[i], graph.KindPerson, name, "Lukashenko"))
+		}
+		put(t, s, cs.cs)
+	}
+	slices.Sort(want)
+	got, err := s.Lookup(context.Background(), graph.KindPerson, "Lukashenko")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Lookup(Lukashenko) (-want +got):\n%s", diff)
+	}
+	page, err := s.FindNodes(context.Background(), graph.NodeFilter{Kind: graph.KindPerson}, graph.PageRequest{First: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, ids(page.Nodes)); diff != "" {
+		t.Errorf("FindNodes of every person (-want +got):\n%s", diff)
+	}
+	// The name table reads past the keys of a name and node the same way.
+	named, err := s.FindNodes(context.Background(), graph.NodeFilter{Kind: graph.KindPerson, Name: "Lukashenko"}, graph.PageRequest{First: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, ids(named.Nodes)); diff != "" {
+		t.Errorf("FindNodes named Lukashenko (-want +got):\n%s", diff)
+	}
+	hits, err := s.Search(context.Background(), "Pashinyan", nil, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || hits[0].ID != graph.NewID(graph.KindPerson, "Nikol Pashinyan") {
+		t.Errorf("Search(Pashinyan) = %+v, want Nikol Pashinyan alone", hits)
 	}
 }

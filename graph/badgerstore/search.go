@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/google/uuid"
@@ -12,10 +13,10 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// Search scores every NameKey of the name index of the kinds against text with
-// graph.NameScore and returns the best first nodes. It scans the index's keys, without
-// values, so it costs one comparison per distinct name and document; a larger store would
-// want an index of the names' letter n-grams to narrow the candidates first.
+// Search scores the NameKeys of the name index of the kinds against text with graph.NameScore
+// and returns the best first nodes. It reads the name table (names.go): NameScore gives 0 to a
+// name without a word that the text's first word matches, so it compares that word with each
+// distinct word of the names, and scores only the names that have a matching one.
 func (s *Store) Search(ctx context.Context, text string, kinds []graph.Kind, first int) ([]graph.SearchHit, error) {
 	if first < 0 {
 		return nil, fmt.Errorf("search %q: %w: first %d", text, graph.ErrInvalid, first)
@@ -29,23 +30,29 @@ func (s *Store) Search(ctx context.Context, text string, kinds []graph.Kind, fir
 	}
 	best := map[uuid.UUID]graph.SearchHit{}
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		it := keyIterator(txn, prefixName)
-		defer it.Close()
+		table, err := s.names(ctx, txn)
+		if err != nil {
+			return err
+		}
+		first := strings.Fields(query)[0] // query is a NameKey, so it has a word
 		for _, k := range kinds {
-			var last string // a name's keys lie together, one per node and document
-			var lastScore float64
-			err := scanKeys(ctx, it, namePrefix(k, ""), func(pk parsedKey) {
-				if pk.Name != last {
-					last, lastScore = pk.Name, graph.NameScore(query, pk.Name)
+			kn := table[k]
+			if kn == nil {
+				continue
+			}
+			for _, i := range kn.matching(first) {
+				name := kn.names[i]
+				score := graph.NameScore(query, name.key)
+				if score == 0 {
+					continue
 				}
-				if lastScore == 0 {
-					return
+				for _, id := range name.nodes {
+					if h, ok := best[id]; !ok || score > h.Score {
+						best[id] = graph.SearchHit{ID: formatID(id), Kind: k, Key: name.key, Score: score}
+					}
 				}
-				if h, ok := best[pk.Node]; !ok || lastScore > h.Score {
-					best[pk.Node] = graph.SearchHit{ID: formatID(pk.Node), Kind: k, Key: pk.Name, Score: lastScore}
-				}
-			})
-			if err != nil {
+			}
+			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}

@@ -2,6 +2,8 @@ package badgerstore
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -84,5 +86,54 @@ func TestEdgesOf(t *testing.T) {
 	}
 	if got, err := s.EdgesOf(ctx, nil, "", graph.Out); err != nil || len(got) != 0 {
 		t.Errorf("EdgesOf(nil) = %v, %v", got, err)
+	}
+}
+
+// TestNeighbours checks the ends Neighbours reads from the keys against those of the edges.
+func TestNeighbours(t *testing.T) {
+	// More edges than seekCost, fewer than seekCost times the nodes asked for at once, so that
+	// a node alone is read by seeks and the batch by a scan.
+	extra := newDoc("citizens", "2024-01-01", "Citizens of Belarus.")
+	for i := range 12 {
+		person := graph.NewID(graph.KindPerson, fmt.Sprint("citizen ", i))
+		extra = extra.nodes(node(person, graph.KindPerson, fmt.Sprint("Citizen ", i))).
+			edge(person, graph.RelCitizenOf, belarus, "Citizens of Belarus.")
+	}
+	s := openMemory(t, append(allDocs(), extra.cs)...)
+	if st, err := s.Stats(context.Background()); err != nil || st.Edges < seekCost || st.Edges >= 6*seekCost {
+		t.Fatalf("%d edges, %v: want between %d and %d", st.Edges, err, seekCost, 6*seekCost)
+	}
+	ctx := context.Background()
+	ids := []graph.ID{sessionMinsk, belarus, lukashenko, minsk, exercise, csto}
+	for _, dir := range []graph.Direction{graph.Out, graph.In} {
+		for _, rel := range []graph.Relation{"", graph.RelHeldIn, graph.RelParticipant, graph.RelLocatedIn} {
+			got, err := s.Neighbours(ctx, ids, rel, dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			edges, err := s.EdgesOf(ctx, ids, rel, dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, id := range ids {
+				var want []graph.ID
+				for _, e := range edges[i] {
+					want = append(want, e.Other(dir))
+				}
+				slices.Sort(want)
+				want = slices.Compact(want)
+				if diff := cmp.Diff(want, got[i]); diff != "" {
+					t.Errorf("Neighbours of %s, %q, direction %d (-want +got):\n%s", id, rel, dir, diff)
+				}
+				// Alone, a node's ends are read by a seek; in a batch, by a scan of the index.
+				alone, err := s.Neighbours(ctx, []graph.ID{id}, rel, dir)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(want, alone[0]); diff != "" {
+					t.Errorf("Neighbours of %s alone, %q, direction %d (-want +got):\n%s", id, rel, dir, diff)
+				}
+			}
+		}
 	}
 }

@@ -31,6 +31,20 @@ func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
 	return st, nil
 }
 
+// Version returns Badger's read timestamp, which every committed write advances and nothing else
+// does.
+func (s *Store) Version(ctx context.Context) (uint64, error) {
+	var v uint64
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		v = txn.ReadTs()
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("version: %w", err)
+	}
+	return v, nil
+}
+
 func readCount(txn *badger.Txn, key []byte) (int64, error) {
 	v, found, err := getValue(txn, key)
 	if err != nil || !found {

@@ -1,23 +1,29 @@
 // Package badgerstore implements graph.Store on Badger, an embedded key-value store. Each
 // document's contribution (its node fragments, name index entries, edges and their evidence) is
 // written under keys ending with the document's ID and listed in a per-document manifest, so a
-// document is replaced or deleted exactly in one transaction; shared keys mark each node and
-// edge that some document states; reads merge the fragments of all documents. keys.go documents
-// the key layout. This is the only package that imports Badger.
+// document is replaced or deleted exactly in one transaction; shared keys mark each node, name
+// and edge that some document states; reads merge the fragments of all documents. What reads
+// derive at cost (merged nodes, long lists of edge ends in cache.go, the table of distinct names
+// in names.go, every event's start in starts.go) is kept for one version of the store, Badger's
+// read timestamp, which every write advances. keys.go documents the key layout. This is the
+// only package that imports Badger.
 package badgerstore
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
+	"github.com/google/uuid"
 
 	"github.com/kgraph/kg/graph"
 )
@@ -48,8 +54,12 @@ type Store struct {
 	readOnly bool
 	// writeMu serialises document writes: each one reads and rewrites the shared counters,
 	// and serialising them here is cheaper than Badger's conflict detection and retries.
-	writeMu sync.Mutex
-	known   knownKeys // shared keys that exist, for writes
+	writeMu   sync.Mutex
+	known     knownKeys // shared keys that exist, for writes
+	nodes     nodeCache
+	nameTable nameCache
+	starts    startCache
+	ends      endsCache
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -182,6 +192,35 @@ func scanKeys(ctx context.Context, it *badger.Iterator, prefix []byte, fn func(p
 			return err
 		}
 		fn(k)
+	}
+	return nil
+}
+
+// scanNodes calls fn once with each node of the keys under prefix, keys that go on with the
+// node's ID and perhaps a document's, checking ctx as it goes. A node's keys lie together; after
+// reading a few of them it seeks past the rest, so a node that thousands of documents state
+// costs a seek, not thousands of reads.
+func scanNodes(ctx context.Context, it *badger.Iterator, prefix []byte, fn func(uuid.UUID)) error {
+	const reads = 4 // keys of one node read before seeking past the others
+	past := bytes.Repeat([]byte{0xFF}, idLen+1)
+	for it.Seek(prefix); it.ValidForPrefix(prefix); {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		key := it.Item().Key()
+		if len(key) < len(prefix)+idLen {
+			return fmt.Errorf("key %x: too short for a node ID after %x", key, prefix)
+		}
+		node := uuid.UUID(key[len(prefix) : len(prefix)+idLen])
+		fn(node)
+		nodePrefix := append(slices.Clip(prefix), node[:]...)
+		for n := 0; it.ValidForPrefix(nodePrefix); n++ {
+			if n == reads {
+				it.Seek(append(nodePrefix, past...))
+				break
+			}
+			it.Next()
+		}
 	}
 	return nil
 }
