@@ -14,6 +14,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/kgraph/kg/internal/memlimit"
 )
 
 const usage = `kg builds a knowledge graph of organisations, people and events from news documents.
@@ -29,6 +31,7 @@ Run "kg COMMAND --help" for a command's flags.
 `
 
 func main() {
+	memlimit.SetDefault()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

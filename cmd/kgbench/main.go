@@ -18,6 +18,8 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/kgraph/kg/internal/memlimit"
+
 	"github.com/kgraph/kg/internal/corpusgen"
 )
 
@@ -31,6 +33,7 @@ Usage:
 `
 
 func main() {
+	memlimit.SetDefault()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

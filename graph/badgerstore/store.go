@@ -86,13 +86,14 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		WithReadOnly(cfg.ReadOnly).
 		WithLogger(logger).
 		WithDetectConflicts(false). // writes are serialised by writeMu
-		// Smaller than Badger's defaults (5 memtables of 64 MiB, a 256 MiB block cache), which
-		// alone would take most of the memory a load may use; ZSTD keeps the tables about a
-		// tenth smaller than Snappy does.
+		// Smaller than Badger's defaults (5 memtables of 64 MiB, a 256 MiB block cache, 4
+		// compactors, each building whole tables in memory), which alone would take most of the
+		// memory a load may use; ZSTD keeps the tables about a tenth smaller than Snappy does.
 		WithCompression(options.ZSTD).
 		WithMemTableSize(32 << 20).
 		WithNumMemtables(3).
-		WithBlockCacheSize(64 << 20)
+		WithBlockCacheSize(64 << 20).
+		WithNumCompactors(2)
 	db, err := badger.Open(opts)
 	if err != nil {
 		// Badger formats the lock failure into its message instead of wrapping it.
