@@ -268,7 +268,7 @@ func (s *Store) replace(ctx context.Context, doc uuid.UUID, c *contribution) err
 		return err
 	}
 	var u *sharedUpdate
-	err := s.db.Update(func(txn *badger.Txn) error {
+	err := s.update(func(txn *badger.Txn) error {
 		v, found, err := getValue(txn, manifestKey(doc))
 		if err != nil {
 			return err

@@ -44,6 +44,8 @@ var (
 	ErrReadOnly = errors.New("store is read-only")
 	// ErrFormat means the store was written with another key layout than this program's.
 	ErrFormat = errors.New("store format differs")
+	// ErrClosed means a read or a write reached a closed store.
+	ErrClosed = errors.New("store is closed")
 )
 
 // Store is a graph.Store kept in a Badger database.
@@ -54,8 +56,13 @@ type Store struct {
 	readOnly bool
 	// writeMu serialises document writes: each one reads and rewrites the shared counters,
 	// and serialising them here is cheaper than Badger's conflict detection and retries.
-	writeMu   sync.Mutex
-	known     knownKeys // shared keys that exist, for writes
+	writeMu sync.Mutex
+	known   knownKeys // shared keys that exist, for writes
+	// closeMu lets Close wait for the reads and writes under way, such as a server's aggregate
+	// that outlives its request: Badger unmaps its files when it closes, and a read still
+	// going would then fault.
+	closeMu   sync.RWMutex
+	closed    bool
 	nodes     nodeCache
 	nameTable nameCache
 	starts    startCache
@@ -160,8 +167,15 @@ func checkFormat(db *badger.DB, readOnly bool) error {
 	})
 }
 
-// Close releases the database and its directory lock.
+// Close waits for the reads and writes under way, then releases the database and its directory
+// lock; later ones fail with ErrClosed.
 func (s *Store) Close() error {
+	s.closeMu.Lock()
+	defer s.closeMu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
@@ -173,7 +187,22 @@ func (s *Store) view(ctx context.Context, fn func(txn *badger.Txn) error) error 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	s.closeMu.RLock()
+	defer s.closeMu.RUnlock()
+	if s.closed {
+		return ErrClosed
+	}
 	return s.db.View(fn)
+}
+
+// update runs fn in a read-write transaction, unless the store is closed.
+func (s *Store) update(fn func(txn *badger.Txn) error) error {
+	s.closeMu.RLock()
+	defer s.closeMu.RUnlock()
+	if s.closed {
+		return ErrClosed
+	}
+	return s.db.Update(fn)
 }
 
 // keyIterator returns an iterator over the keys starting with prefix that reads no values,

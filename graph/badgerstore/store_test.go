@@ -7,6 +7,7 @@ import (
 	"errors"
 	"log/slog"
 	"testing"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/google/go-cmp/cmp"
@@ -90,5 +91,50 @@ func TestFormatVersion(t *testing.T) {
 	defer st.Close()
 	if err := st.db.View(func(txn *badger.Txn) error { _, err := txn.Get([]byte{prefixFormat}); return err }); err != nil {
 		t.Errorf("a new store has no format key: %v", err)
+	}
+}
+
+// TestCloseWaitsForReads closes the store while a read is under way, as a server does when it
+// stops during a long computation: Close waits for the read, whose data Badger would otherwise
+// unmap under it, and later reads fail with ErrClosed.
+func TestCloseWaitsForReads(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, Config{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, s, allDocs()...)
+	reading, release, readDone := make(chan struct{}), make(chan struct{}), make(chan error)
+	go func() {
+		readDone <- s.view(ctx, func(txn *badger.Txn) error {
+			close(reading)
+			<-release
+			_, _, err := getValue(txn, []byte{prefixFormat})
+			return err
+		})
+	}()
+	<-reading
+	closed := make(chan error)
+	go func() { closed <- s.Close() }()
+	select {
+	case err := <-closed:
+		t.Fatalf("Close returned (%v) while a read was under way", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(release)
+	if err := <-readDone; err != nil {
+		t.Errorf("the read under way failed: %v", err)
+	}
+	if err := <-closed; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Stats(ctx); !errors.Is(err, ErrClosed) {
+		t.Errorf("Stats after Close: error %v, want ErrClosed", err)
+	}
+	if err := s.PutDocument(ctx, docMinsk().cs); !errors.Is(err, ErrClosed) {
+		t.Errorf("PutDocument after Close: error %v, want ErrClosed", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
 	}
 }
