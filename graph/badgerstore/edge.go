@@ -102,16 +102,7 @@ func (s *Store) Edges(ctx context.Context, id graph.ID, rel graph.Relation, dir 
 // EdgesOf returns the edges of every node of ids as Edges does, in one transaction through
 // one set of iterators.
 func (s *Store) EdgesOf(ctx context.Context, ids []graph.ID, rel graph.Relation, dir graph.Direction) ([][]graph.Edge, error) {
-	nodes := make([]uuid.UUID, len(ids))
-	err := checkRelation(rel)
-	if err == nil && dir != graph.Out && dir != graph.In {
-		err = fmt.Errorf("%w: direction %d", graph.ErrInvalid, dir)
-	}
-	for i, id := range ids {
-		if err == nil {
-			nodes[i], err = parseID(id)
-		}
-	}
+	nodes, err := checkEdgeRead(ids, rel, dir)
 	if err != nil {
 		return nil, fmt.Errorf("read edges: %w", err)
 	}
@@ -133,20 +124,29 @@ func (s *Store) EdgesOf(ctx context.Context, ids []graph.ID, rel graph.Relation,
 	return out, nil
 }
 
+// checkEdgeRead checks the arguments of a read of edges and returns the nodes' UUIDs.
+func checkEdgeRead(ids []graph.ID, rel graph.Relation, dir graph.Direction) ([]uuid.UUID, error) {
+	if err := checkRelation(rel); err != nil {
+		return nil, err
+	}
+	if dir != graph.Out && dir != graph.In {
+		return nil, fmt.Errorf("%w: direction %d", graph.ErrInvalid, dir)
+	}
+	nodes := make([]uuid.UUID, len(ids))
+	for i, id := range ids {
+		var err error
+		if nodes[i], err = parseID(id); err != nil {
+			return nil, err
+		}
+	}
+	return nodes, nil
+}
+
 // Neighbours returns the other ends of the edges of every node of ids as Neighbours of
 // graph.Store says, from the keys alone: the evidence, and the document texts it points into,
 // are what make reading edges dear.
 func (s *Store) Neighbours(ctx context.Context, ids []graph.ID, rel graph.Relation, dir graph.Direction) ([][]graph.ID, error) {
-	nodes := make([]uuid.UUID, len(ids))
-	err := checkRelation(rel)
-	if err == nil && dir != graph.Out && dir != graph.In {
-		err = fmt.Errorf("%w: direction %d", graph.ErrInvalid, dir)
-	}
-	for i, id := range ids {
-		if err == nil {
-			nodes[i], err = parseID(id)
-		}
-	}
+	nodes, err := checkEdgeRead(ids, rel, dir)
 	if err != nil {
 		return nil, fmt.Errorf("read neighbours: %w", err)
 	}

@@ -102,7 +102,7 @@ func decodeManifest(b []byte, doc uuid.UUID) ([]string, error) {
 	if len(b) == 0 {
 		return nil, nil
 	}
-	r := manifestReader{rest: b}
+	r := manifestReader{keyReader{rest: b}}
 	ids := make([]uuid.UUID, r.count(idLen))
 	for i := range ids {
 		copy(ids[i][:], r.take(idLen))
@@ -115,11 +115,11 @@ func decodeManifest(b []byte, doc uuid.UUID) ([]string, error) {
 		if i := r.uvarint(); i < len(ids) {
 			return ids[i]
 		}
-		r.bad = true
+		r.short = true
 		return uuid.UUID{}
 	}
 	var keys []string
-	for len(r.rest) > 0 && !r.bad {
+	for len(r.rest) > 0 && !r.short {
 		var key []byte
 		switch prefix := r.take(1)[0]; prefix {
 		case prefixText:
@@ -131,7 +131,7 @@ func decodeManifest(b []byte, doc uuid.UUID) ([]string, error) {
 			if i := r.uvarint(); i < len(rels) {
 				rel = rels[i]
 			} else {
-				r.bad = true
+				r.short = true
 			}
 			key = edgeKey(from, rel, id(), doc)
 		case prefixStart, prefixStartsOf:
@@ -142,37 +142,25 @@ func decodeManifest(b []byte, doc uuid.UUID) ([]string, error) {
 				key = startsOfKey(id(), start, doc)
 			}
 		default:
-			r.bad = true
+			r.short = true
 		}
 		keys = append(keys, string(key))
 	}
-	if r.bad {
+	if r.short {
 		return nil, fmt.Errorf("decode manifest of document %s: malformed", doc)
 	}
 	return keys, nil
 }
 
-// manifestReader consumes a manifest from the front; bad records that it did not parse.
-type manifestReader struct {
-	rest []byte
-	bad  bool
-}
-
-func (r *manifestReader) take(n int) []byte {
-	if n > len(r.rest) {
-		r.bad = true
-		n = len(r.rest)
-	}
-	b := r.rest[:n]
-	r.rest = r.rest[n:]
-	return b
-}
+// manifestReader consumes a manifest from the front as keyReader does a key; its short also
+// records an index or a length out of range.
+type manifestReader struct{ keyReader }
 
 func (r *manifestReader) uvarint() int {
 	v, n := binary.Uvarint(r.rest)
 	if n <= 0 || v > uint64(len(r.rest)) {
 		// No index or length in a manifest exceeds its size.
-		r.bad = true
+		r.short = true
 		return 0
 	}
 	r.rest = r.rest[n:]
@@ -183,7 +171,7 @@ func (r *manifestReader) uvarint() int {
 func (r *manifestReader) count(size int) int {
 	n := r.uvarint()
 	if n > len(r.rest)/size {
-		r.bad = true
+		r.short = true
 		return 0
 	}
 	return n
