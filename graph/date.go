@@ -51,6 +51,19 @@ func (d Date) Time() (time.Time, bool) {
 	return time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC), true
 }
 
+// FirstDay returns the first day of d, a checked Date, as "2006-01-02": "2024" gives
+// "2024-01-01". Such strings sort as the days they name, so comparing them compares the
+// Times of the Dates without building them.
+func (d Date) FirstDay() string {
+	switch len(d) {
+	case len("2006"):
+		return string(d) + "-01-01"
+	case len("2006-01"):
+		return string(d) + "-01"
+	}
+	return string(d)
+}
+
 // digits returns the number that s, all ASCII digits, writes.
 func digits(s string) (int, bool) {
 	n := 0

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -32,6 +33,20 @@ func TestDateTime(t *testing.T) {
 		got, ok := tt.d.Time()
 		if ok != tt.ok || !got.Equal(tt.want) {
 			t.Errorf("Date(%q).Time() = %v, %v; want %v, %v", tt.d, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestFirstDayOrder checks that first days compare as the Times of their Dates do.
+func TestFirstDayOrder(t *testing.T) {
+	dates := []Date{"2023", "2023-12", "2023-12-31", "2024", "2024-01", "2024-01-01", "2024-01-02", "2024-02", "2024-02-29", "2024-03-01", "2025"}
+	for _, a := range dates {
+		for _, b := range dates {
+			ta, _ := a.Time()
+			tb, _ := b.Time()
+			if got, want := strings.Compare(a.FirstDay(), b.FirstDay()), ta.Compare(tb); got != want {
+				t.Errorf("%s vs %s: first days compare %d, Times %d", a, b, got, want)
+			}
 		}
 	}
 }

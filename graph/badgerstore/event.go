@@ -312,13 +312,13 @@ func startWithin(f graph.EventFilter, start graph.Date) bool {
 	if f.From == "" && f.To == "" {
 		return true
 	}
-	t, ok := start.Time()
-	if !ok {
+	if start == "" {
 		return false
 	}
-	from, _ := f.From.Time()
-	to, _ := f.To.Time()
-	return (f.From == "" || !t.Before(from)) && (f.To == "" || !t.After(to))
+	// Stored starts and the filter's dates are checked Dates (graph.ParseDate), and this runs
+	// for every candidate event: their first days compare as strings.
+	day := start.FirstDay()
+	return (f.From == "" || day >= f.From.FirstDay()) && (f.To == "" || day <= f.To.FirstDay())
 }
 
 // eventKey is what events are ordered by: the merged start, then the ID.
