@@ -189,28 +189,40 @@ func (u *sharedUpdate) remove(key, counter []byte) error {
 
 // knownKeys remembers shared keys that the store holds, so that a document stating a node, a
 // name or an edge that an earlier one stated skips the point read. Only keys that a committed
-// write set or a read found enter it, a key deleted leaves it, and it forgets everything when
-// full. Document writes, which hold Store.writeMu, are its only users.
-type knownKeys struct{ keys map[string]struct{} }
+// write set or a read found enter it, and a key deleted leaves it. It keeps two generations:
+// when the newer fills, the older is dropped and the newer takes its place, and a key found in
+// the older moves to the newer, so that the nodes and names that documents keep stating stay
+// known however many edges pass through. Document writes, which hold Store.writeMu, are its only
+// users.
+type knownKeys struct{ recent, older map[string]struct{} }
 
-// maxKnownKeys bounds the known keys to a few tens of megabytes.
+// maxKnownKeys bounds each generation of the known keys, to a few tens of megabytes in all.
 const maxKnownKeys = 1 << 18
 
 func (k *knownKeys) has(key []byte) bool {
-	_, ok := k.keys[string(key)]
-	return ok
+	if _, ok := k.recent[string(key)]; ok {
+		return true
+	}
+	if _, ok := k.older[string(key)]; ok {
+		k.add([]string{string(key)})
+		return true
+	}
+	return false
 }
 
 func (k *knownKeys) add(keys []string) {
-	if k.keys == nil || len(k.keys)+len(keys) > maxKnownKeys {
-		k.keys = make(map[string]struct{}, min(maxKnownKeys, 2*len(keys)))
-	}
 	for _, key := range keys {
-		k.keys[key] = struct{}{}
+		if len(k.recent) >= maxKnownKeys || k.recent == nil {
+			k.older, k.recent = k.recent, make(map[string]struct{}, maxKnownKeys/4)
+		}
+		k.recent[key] = struct{}{}
 	}
 }
 
-func (k *knownKeys) forget(key []byte) { delete(k.keys, string(key)) }
+func (k *knownKeys) forget(key []byte) {
+	delete(k.recent, string(key))
+	delete(k.older, string(key))
+}
 
 // statedElsewhere reports whether a key under prefix, followed by a document ID, belongs to a
 // document other than doc and, if match is set, has a value that match accepts.
