@@ -11,11 +11,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 
-	"github.com/kgraph/kg/internal/memlimit"
+	"github.com/kgraph/kg/internal/command"
 )
 
 const usage = `kg builds a knowledge graph of organisations, people and events from news documents.
@@ -30,13 +27,7 @@ Usage:
 Run "kg COMMAND --help" for a command's flags.
 `
 
-func main() {
-	memlimit.SetDefault()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
-}
+func main() { command.Main(run) }
 
 // run executes one kg command and returns the process exit status: 0 success, 1 failure,
 // 2 bad usage.

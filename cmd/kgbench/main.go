@@ -14,11 +14,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 
-	"github.com/kgraph/kg/internal/memlimit"
+	"github.com/kgraph/kg/internal/command"
 
 	"github.com/kgraph/kg/internal/corpusgen"
 )
@@ -32,13 +29,7 @@ Usage:
                                              with --window, a soak: figures per window, a verdict
 `
 
-func main() {
-	memlimit.SetDefault()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
-}
+func main() { command.Main(run) }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
