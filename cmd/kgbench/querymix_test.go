@@ -47,7 +47,8 @@ func serveCorpus(tb testing.TB, docs int) *mix {
 // TestQueryMix runs the mix briefly and checks that every query of it answers without errors.
 func TestQueryMix(t *testing.T) {
 	m := serveCorpus(t, 60)
-	res := m.run(context.Background(), 4, 300*time.Millisecond)
+	// Long enough that every query is answered even on a busy machine.
+	res := m.run(context.Background(), 4, 2*time.Second)
 	for i, name := range res.names {
 		if len(res.latencies[i]) == 0 || res.errors[i] > 0 {
 			t.Errorf("%s: %d requests, %d errors, the first: %v", name, len(res.latencies[i]), res.errors[i], res.firstErr)
@@ -56,7 +57,7 @@ func TestQueryMix(t *testing.T) {
 }
 
 // BenchmarkQueryMix times each query of the mix over HTTP, one client at a time, against a
-// store of 300 generated documents (the stats query times out on 1,000: see kgbench run).
+// store of 300 generated documents; kgbench run measures larger stores.
 func BenchmarkQueryMix(b *testing.B) {
 	m := serveCorpus(b, 300)
 	for _, q := range m.queries {
