@@ -43,10 +43,16 @@ func Extract(ctx context.Context, gz *gazetteer.Gazetteer, res Resolver, docID g
 
 // extract reads a document and returns the reading itself with the ChangeSet.
 func extract(ctx context.Context, gz *gazetteer.Gazetteer, res Resolver, docID graph.ID, doc *text.Document) (*extraction, *graph.ChangeSet, error) {
-	x := newExtraction(gz, docID, doc)
-	x.read()
+	x := recognise(gz, docID, doc)
 	cs, err := x.changeSet(ctx, res)
 	return x, cs, err
+}
+
+// recognise reads doc: everything that needs no store.
+func recognise(gz *gazetteer.Gazetteer, docID graph.ID, doc *text.Document) *extraction {
+	x := newExtraction(gz, docID, doc)
+	x.read()
+	return x
 }
 
 // newExtraction returns the empty state of reading doc.

@@ -277,9 +277,7 @@ func (l *Loader) read(ctx context.Context, name string, data []byte) (*readDocum
 	if err != nil {
 		return nil, 0, fmt.Errorf("load %s: %w", name, err)
 	}
-	x := newExtraction(l.cfg.Gazetteer, id, doc)
-	x.read()
-	return &readDocument{name: name, hash: hash, oldHash: old, x: x}, 0, nil
+	return &readDocument{name: name, hash: hash, oldHash: old, x: recognise(l.cfg.Gazetteer, id, doc)}, 0, nil
 }
 
 // write resolves a read document's names against the store and stores what it contributes.

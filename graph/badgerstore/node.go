@@ -55,6 +55,11 @@ func decodeFragment(b []byte) (graph.Node, error) {
 	if err != nil {
 		return graph.Node{}, err
 	}
+	return decodeNode(b)
+}
+
+// decodeNode decodes the fragment that splitFragment splits off.
+func decodeNode(b []byte) (graph.Node, error) {
 	var f fragment
 	if err := json.Unmarshal(b, &f); err != nil {
 		return graph.Node{}, fmt.Errorf("decode fragment: %w", err)

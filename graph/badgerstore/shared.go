@@ -138,11 +138,11 @@ func statedBefore(txn *badger.Txn, doc uuid.UUID, old []string) (*contribution, 
 		if err != nil {
 			return nil, err
 		}
-		mentions, _, err := splitFragment(v)
+		mentions, f, err := splitFragment(v)
 		if err != nil {
 			return nil, err
 		}
-		n, err := decodeFragment(v)
+		n, err := decodeNode(f)
 		if err != nil {
 			return nil, err
 		}
