@@ -35,6 +35,14 @@ type Store interface {
 	// edges with relation rel (every relation when empty) in direction dir, each once, ordered
 	// by ID: the ends that Edges gives, without reading the evidence.
 	Neighbours(ctx context.Context, ids []ID, rel Relation, dir Direction) ([][]ID, error)
+	// NodeDocuments returns, for each of ids at the same index, the IDs of the documents that
+	// describe the node, ordered by ID: where its fields were read, whether or not the
+	// document also has a mentioned-in edge to it.
+	NodeDocuments(ctx context.Context, ids []ID) ([][]ID, error)
+	// EdgeDocuments returns, for each of edges at the same index, the IDs of the documents that
+	// state it, ordered by ID: those of its evidence, and those that state it without a
+	// sentence, as a gazetteer's facts about the places and bodies a document names.
+	EdgeDocuments(ctx context.Context, edges []Edge) ([][]ID, error)
 	// Lookup returns the IDs of the nodes of a kind whose name or an alias has the same
 	// NameKey as name.
 	Lookup(ctx context.Context, kind Kind, name string) ([]ID, error)

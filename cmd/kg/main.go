@@ -5,6 +5,8 @@
 //	kg serve [--data DIR] [--addr HOST:PORT] [--token TOKEN | --insecure] [--cors ORIGINS] [--load PATH...]
 //	kg query [--data DIR] QUERY
 //	kg explain FILE
+//	kg export --format FORMAT [--data DIR] [--out FILE|-]
+//	kg import [--data DIR] FILE|-
 package main
 
 import (
@@ -23,6 +25,9 @@ Usage:
                                               serve GraphQL and GraphiQL
   kg query [--data DIR] QUERY                 run one GraphQL query, print JSON
   kg explain FILE                             show what the loader reads in a document
+  kg export --format FORMAT [--data DIR] [--out FILE|-]
+                                              write the graph for other tools (jsonl)
+  kg import [--data DIR] FILE|-               read back a jsonl export
 
 Run "kg COMMAND --help" for a command's flags.
 `
@@ -41,6 +46,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		"serve":   runServe,
 		"query":   runQuery,
 		"explain": runExplain,
+		"export":  runExport,
+		"import":  runImport,
 	}
 	cmd, ok := commands[args[0]]
 	switch {

@@ -349,3 +349,41 @@ func collectEdges(ctx context.Context, it *badger.Iterator, texts *texts, prefix
 	}
 	return edges, nil
 }
+
+// EdgeDocuments returns the IDs of the documents that state each of edges: from the keys of
+// the edge, or for a mention, from the fragment of the document it is in (mention.go).
+func (s *Store) EdgeDocuments(ctx context.Context, edges []graph.Edge) ([][]graph.ID, error) {
+	docs := make([][]graph.ID, len(edges))
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		it := keyIterator(txn, prefixEdge)
+		defer it.Close()
+		for i, e := range edges {
+			id, err := checkEdge(graph.Edge{From: e.From, Relation: e.Relation, To: e.To}, uuid.UUID{})
+			if err != nil {
+				return fmt.Errorf("edge %s %s %s: %w", e.From, e.Relation, e.To, err)
+			}
+			if e.Relation == graph.RelMentionedIn {
+				if docs[i], err = mentioningDocument(txn, id.From, id.To); err != nil {
+					return err
+				}
+				continue
+			}
+			prefix := edgeIDPrefix(id.From, id.Relation, id.To)
+			for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				key := it.Item().Key()
+				if len(key) != len(prefix)+idLen {
+					return fmt.Errorf("edge key %x: want %d bytes", key, len(prefix)+idLen)
+				}
+				docs[i] = append(docs[i], formatID(uuid.UUID(key[len(prefix):])))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read edge documents: %w", err)
+	}
+	return docs, nil
+}

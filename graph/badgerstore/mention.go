@@ -3,6 +3,7 @@ package badgerstore
 import (
 	"bytes"
 	"context"
+	"errors"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/google/uuid"
@@ -101,4 +102,25 @@ func (m mention) edge(texts *texts) (graph.Edge, error) {
 		return graph.Edge{}, err
 	}
 	return graph.Edge{From: formatID(m.node), Relation: graph.RelMentionedIn, To: formatID(m.doc), Evidence: evs}, nil
+}
+
+// mentioningDocument returns doc when it has a mentioned-in edge from node, and nothing
+// otherwise.
+func mentioningDocument(txn *badger.Txn, node, doc uuid.UUID) ([]graph.ID, error) {
+	item, err := txn.Get(fragmentKey(node, doc))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var mentions []byte
+	err = item.Value(func(v []byte) error {
+		mentions, _, err = splitFragment(v)
+		return err
+	})
+	if err != nil || len(mentions) == 0 {
+		return nil, err
+	}
+	return []graph.ID{formatID(doc)}, nil
 }

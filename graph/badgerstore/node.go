@@ -227,6 +227,42 @@ func (s *Store) readNodes(ctx context.Context, txn *badger.Txn, ids []uuid.UUID)
 	return nodes, nil
 }
 
+// NodeDocuments returns the IDs of the documents that describe each node of ids, from the keys of
+// its fragments alone.
+func (s *Store) NodeDocuments(ctx context.Context, ids []graph.ID) ([][]graph.ID, error) {
+	us := make([]uuid.UUID, len(ids))
+	for i, id := range ids {
+		u, err := parseID(id)
+		if err != nil {
+			return nil, fmt.Errorf("read documents: %w", err)
+		}
+		us[i] = u
+	}
+	docs := make([][]graph.ID, len(ids))
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		it := keyIterator(txn, prefixFragment)
+		defer it.Close()
+		for i, id := range us {
+			prefix := fragmentPrefix(id)
+			for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				key := it.Item().Key()
+				if len(key) != len(prefix)+idLen {
+					return fmt.Errorf("fragment key %x: want %d bytes", key, len(prefix)+idLen)
+				}
+				docs[i] = append(docs[i], formatID(uuid.UUID(key[len(prefix):])))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read documents: %w", err)
+	}
+	return docs, nil
+}
+
 // Lookup returns the IDs of the nodes of kind whose name, an alias or acronym has the same
 // NameKey as name, sorted.
 func (s *Store) Lookup(ctx context.Context, kind graph.Kind, name string) ([]graph.ID, error) {

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/kgraph/kg/graph/export"
+)
+
+func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("export", "--format FORMAT [--data DIR] [--out FILE|-]", stderr)
+	data := dataFlag(fs)
+	format := fs.String("format", "", "`FORMAT` to write: "+strings.Join(formatNames(), ", "))
+	out := fs.String("out", "-", "`FILE` to write, - for standard output")
+	if done, code := parseFlags(fs, args); done {
+		return code
+	}
+	write, ok := export.Streams[*format]
+	if !ok || fs.NArg() != 0 {
+		if !ok {
+			fmt.Fprintf(stderr, "kg export: --format %q: want one of %s\n", *format, strings.Join(formatNames(), ", "))
+		}
+		fs.Usage()
+		return 2
+	}
+	st, err := openStore(ctx, *data, true, 0)
+	if err != nil {
+		fmt.Fprintln(stderr, "kg export:", err)
+		return 1
+	}
+	defer st.Close()
+	err = writeOutput(*out, stdout, func(w io.Writer) error { return write(ctx, st, w) })
+	if err != nil {
+		fmt.Fprintln(stderr, "kg export:", err)
+		return 1
+	}
+	return 0
+}
+
+func formatNames() []string {
+	var names []string
+	for name := range export.Streams {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// writeOutput calls write with standard output for "-", or else with a temporary file beside
+// path that takes path's name once write succeeds, so that a failed export leaves no file that
+// looks whole.
+func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "-" {
+		return write(stdout)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name()) // fails once renamed
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return os.Rename(f.Name(), path)
+}
+
+func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("import", "--format jsonl [--data DIR] [--min-free MiB] FILE|-", stderr)
+	data := dataFlag(fs)
+	minFree := minFreeFlag(fs)
+	format := fs.String("format", "jsonl", "`FORMAT` of FILE: jsonl, as kg export writes it")
+	if done, code := parseFlags(fs, args); done {
+		return code
+	}
+	if *format != "jsonl" || fs.NArg() != 1 {
+		if *format != "jsonl" {
+			fmt.Fprintf(stderr, "kg import: --format %q: only jsonl is read back\n", *format)
+		}
+		fs.Usage()
+		return 2
+	}
+	path := fs.Arg(0)
+	in := io.Reader(os.Stdin)
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			fmt.Fprintln(stderr, "kg import:", err)
+			return 1
+		}
+		defer f.Close()
+		in = f
+	}
+	st, err := openStore(ctx, *data, false, *minFree)
+	if err != nil {
+		fmt.Fprintln(stderr, "kg import:", err)
+		return 1
+	}
+	defer st.Close()
+	sum, err := export.Import(ctx, st, in)
+	for _, e := range sum.Errors {
+		fmt.Fprintf(stderr, "error: %s: %v\n", path, e)
+	}
+	fmt.Fprintf(stderr, "%s: %d nodes and %d edges read, %d documents stored, %d errors\n", path, sum.Nodes, sum.Edges, sum.Documents, len(sum.Errors))
+	if err != nil {
+		fmt.Fprintf(stderr, "kg import: %s: %v\n", path, err)
+		return 1
+	}
+	if len(sum.Errors) > 0 {
+		return 1
+	}
+	return 0
+}
