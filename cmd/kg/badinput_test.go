@@ -221,7 +221,8 @@ func utf16LE(s string) []byte {
 }
 
 // dumpStore opens the store in dir and returns its canonical dump: every node and every edge
-// with its evidence, one per line, sorted. Two stores with the same graph have the same dump.
+// with its evidence and the documents that state it, one per line, sorted. Two stores with the
+// same graph have the same dump.
 func dumpStore(t *testing.T, dir string) string {
 	t.Helper()
 	ctx := context.Background()
@@ -233,6 +234,7 @@ func dumpStore(t *testing.T, dir string) string {
 	var lines []string
 	for _, kind := range graph.Kinds {
 		var ids []graph.ID
+		var nodes []*graph.Node
 		p := graph.PageRequest{First: 1000}
 		for {
 			page, err := st.FindNodes(ctx, graph.NodeFilter{Kind: kind}, p)
@@ -241,20 +243,31 @@ func dumpStore(t *testing.T, dir string) string {
 			}
 			for _, n := range page.Nodes {
 				ids = append(ids, n.ID)
-				lines = append(lines, oneLine(fmt.Sprintf("node %v %+v", kind, *n)))
+				nodes = append(nodes, n)
 			}
 			if !page.HasNext {
 				break
 			}
 			p.After = page.Cursors[len(page.Cursors)-1]
 		}
+		docs, err := st.NodeDocuments(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, n := range nodes {
+			lines = append(lines, oneLine(fmt.Sprintf("node %v %+v in %v", kind, *n, docs[i])))
+		}
 		edges, err := st.EdgesOf(ctx, ids, "", graph.Out)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, es := range edges {
-			for _, e := range es {
-				lines = append(lines, oneLine(fmt.Sprintf("edge %+v", e)))
+			docs, err := st.EdgeDocuments(ctx, es)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, e := range es {
+				lines = append(lines, oneLine(fmt.Sprintf("edge %+v in %v", e, docs[i])))
 			}
 		}
 	}

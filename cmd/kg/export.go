@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/kgraph/kg/graph/export"
@@ -15,7 +14,7 @@ import (
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("export", "--format FORMAT [--data DIR] [--out FILE|-]", stderr)
 	data := dataFlag(fs)
-	format := fs.String("format", "", "`FORMAT` to write: "+strings.Join(formatNames(), ", "))
+	format := fs.String("format", "", "`FORMAT` to write: "+strings.Join(export.FormatNames(), ", "))
 	out := fs.String("out", "-", "`FILE` to write, - for standard output")
 	if done, code := parseFlags(fs, args); done {
 		return code
@@ -23,7 +22,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	write, ok := export.Streams[*format]
 	if !ok || fs.NArg() != 0 {
 		if !ok {
-			fmt.Fprintf(stderr, "kg export: --format %q: want one of %s\n", *format, strings.Join(formatNames(), ", "))
+			fmt.Fprintf(stderr, "kg export: --format %q: want one of %s\n", *format, strings.Join(export.FormatNames(), ", "))
 		}
 		fs.Usage()
 		return 2
@@ -42,15 +41,6 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	return 0
 }
 
-func formatNames() []string {
-	var names []string
-	for name := range export.Streams {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	return names
-}
-
 // writeOutput calls write with standard output for "-", or else with a temporary file beside
 // path that takes path's name once write succeeds, so that a failed export leaves no file that
 // looks whole.
@@ -64,6 +54,12 @@ func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) err
 	}
 	defer os.Remove(f.Name()) // fails once renamed
 	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	// CreateTemp makes a file that only its owner can read; an export is for other tools and
+	// people, so it gets the usual 0644.
+	if err := f.Chmod(0o644); err != nil {
 		f.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}

@@ -101,16 +101,20 @@ func bench(ctx context.Context, cfg benchConfig, w io.Writer) error {
 	defer stop()
 	row("start to serving", "%s (open store, first /healthz answered; in process)", time.Since(started).Round(time.Millisecond))
 
-	started = time.Now()
-	sum, err := loader.New(loader.Config{Store: st}).Load(ctx, []string{corpus})
-	if err != nil {
-		return err
+	// The first reload runs while Badger compacts the tables the load left at the top level;
+	// the second shows a reload of a settled store.
+	for _, when := range []string{"first, store compacting", "second"} {
+		started = time.Now()
+		sum, err := loader.New(loader.Config{Store: st}).Load(ctx, []string{corpus})
+		if err != nil {
+			return err
+		}
+		if sum.Unchanged != cfg.Docs {
+			return fmt.Errorf("reload: %d of %d documents unchanged", sum.Unchanged, cfg.Docs)
+		}
+		took = time.Since(started)
+		row("reload, unchanged ("+when+")", "%.0f documents/s (%s)", float64(cfg.Docs)/took.Seconds(), took.Round(time.Millisecond))
 	}
-	if sum.Unchanged != cfg.Docs {
-		return fmt.Errorf("reload: %d of %d documents unchanged", sum.Unchanged, cfg.Docs)
-	}
-	took = time.Since(started)
-	row("reload, unchanged", "%.0f documents/s (%s)", float64(cfg.Docs)/took.Seconds(), took.Round(time.Millisecond))
 
 	mix, err := newMix(ctx, base, corpusgen.New(gen).People())
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 
 	"github.com/kgraph/kg/graph"
 )
@@ -23,6 +25,11 @@ type Stream func(ctx context.Context, st graph.Store, w io.Writer) error
 // is a folder of files, is apart.
 var Streams = map[string]Stream{
 	"jsonl": JSONL,
+}
+
+// FormatNames returns the names of Streams, sorted.
+func FormatNames() []string {
+	return slices.Sorted(maps.Keys(Streams))
 }
 
 // page is one page of nodes of one kind with what a writer may need of each, at the same index
