@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dgraph-io/badger/v4"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kgraph/kg/graph"
@@ -153,5 +154,78 @@ func TestFindNodesPages(t *testing.T) {
 	}
 	if _, err := s.FindNodes(ctx, graph.NodeFilter{}, graph.PageRequest{First: 1}); !errors.Is(err, graph.ErrInvalid) {
 		t.Errorf("FindNodes(no kind) error = %v, want ErrInvalid", err)
+	}
+}
+
+// TestFindNodesPagesOfKind walks every kind in pages of several sizes: the pages, read from the
+// kind index at their cursors, give every node of the kind once, in ID order, with the total
+// that listing the whole kind gives.
+func TestFindNodesPagesOfKind(t *testing.T) {
+	s := openMemory(t, allDocs()...)
+	ctx := context.Background()
+	for _, kind := range graph.Kinds {
+		var want []graph.ID
+		err := s.view(ctx, func(txn *badger.Txn) error {
+			ids, err := s.findNodeIDs(ctx, txn, graph.NodeFilter{Kind: kind})
+			for _, id := range ids {
+				want = append(want, formatID(id))
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range []int{1, 2, 3, 1000} {
+			var got []graph.ID
+			req := graph.PageRequest{First: size}
+			for {
+				page, err := s.FindNodes(ctx, graph.NodeFilter{Kind: kind}, req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if page.Total != len(want) || len(page.Nodes) > size {
+					t.Errorf("%s in pages of %d: total %d, page of %d; want total %d", kind, size, page.Total, len(page.Nodes), len(want))
+				}
+				for _, n := range page.Nodes {
+					got = append(got, n.ID)
+				}
+				if !page.HasNext {
+					break
+				}
+				req.After = page.Cursors[len(page.Cursors)-1]
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s in pages of %d: %v, want %v", kind, size, got, want)
+			}
+		}
+	}
+}
+
+// TestFindNodesCursorOfDeletedNode continues a listing from the cursor of a node that a
+// delete has removed since: the page starts at the next node.
+func TestFindNodesCursorOfDeletedNode(t *testing.T) {
+	s := openMemory(t, allDocs()...)
+	ctx := context.Background()
+	all, err := s.FindNodes(ctx, graph.NodeFilter{Kind: graph.KindPerson}, graph.PageRequest{First: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(all.Nodes, func(n *graph.Node) bool { return n.ID == pashinyan })
+	if i < 0 || i == len(all.Nodes)-1 {
+		t.Fatalf("want Pashinyan, described by one document, before the last person: %d of %d", i, len(all.Nodes))
+	}
+	if err := s.DeleteDocument(ctx, docYerevan().cs.Document.ID); err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.FindNodes(ctx, graph.NodeFilter{Kind: graph.KindPerson}, graph.PageRequest{First: 1, After: all.Cursors[i]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := all.Nodes[i+1].ID
+	if next == zas { // Yerevan's document was the only one to describe Zas too
+		next = all.Nodes[i+2].ID
+	}
+	if len(page.Nodes) != 1 || page.Nodes[0].ID != next {
+		t.Errorf("page after a deleted node: %v, want %s", page.Nodes, next)
 	}
 }
