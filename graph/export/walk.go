@@ -23,6 +23,7 @@ type Stream func(ctx context.Context, st graph.Store, w io.Writer) error
 // is a folder of files, is apart.
 var Streams = map[string]Stream{
 	"jsonl": JSONL,
+	"rdf":   RDF,
 }
 
 // page is one page of nodes of one kind with what a writer may need of each, at the same index
