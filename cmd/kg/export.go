@@ -12,10 +12,11 @@ import (
 )
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("export", "--format FORMAT [--data DIR] [--out FILE|-]", stderr)
+	fs := newFlags("export", "--format FORMAT [--data DIR] [--out FILE|-] [--dgraph-schema FILE]", stderr)
 	data := dataFlag(fs)
 	format := fs.String("format", "", "`FORMAT` to write: "+strings.Join(export.FormatNames(), ", "))
 	out := fs.String("out", "-", "`FILE` to write, - for standard output")
+	schema := fs.String("dgraph-schema", "", "`FILE` to write the Dgraph schema of the rdf format to")
 	if done, code := parseFlags(fs, args); done {
 		return code
 	}
@@ -37,6 +38,12 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if err != nil {
 		fmt.Fprintln(stderr, "kg export:", err)
 		return 1
+	}
+	if *schema != "" {
+		if err := writeOutput(*schema, stdout, export.DgraphSchema); err != nil {
+			fmt.Fprintln(stderr, "kg export:", err)
+			return 1
+		}
 	}
 	return 0
 }

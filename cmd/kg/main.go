@@ -5,7 +5,7 @@
 //	kg serve [--data DIR] [--addr HOST:PORT] [--token TOKEN | --insecure] [--cors ORIGINS] [--load PATH...]
 //	kg query [--data DIR] QUERY
 //	kg explain FILE
-//	kg export --format FORMAT [--data DIR] [--out FILE|-]
+//	kg export --format FORMAT [--data DIR] [--out FILE|-] [--dgraph-schema FILE]
 //	kg import [--data DIR] FILE|-
 package main
 
@@ -25,8 +25,8 @@ Usage:
                                               serve GraphQL and GraphiQL
   kg query [--data DIR] QUERY                 run one GraphQL query, print JSON
   kg explain FILE                             show what the loader reads in a document
-  kg export --format FORMAT [--data DIR] [--out FILE|-]
-                                              write the graph for other tools (jsonl)
+  kg export --format FORMAT [--data DIR] [--out FILE|-] [--dgraph-schema FILE]
+                                              write the graph for other tools (jsonl, rdf)
   kg import [--data DIR] FILE|-               read back a jsonl export
 
 Run "kg COMMAND --help" for a command's flags.

@@ -25,6 +25,7 @@ type Stream func(ctx context.Context, st graph.Store, w io.Writer) error
 // is a folder of files, is apart.
 var Streams = map[string]Stream{
 	"jsonl": JSONL,
+	"rdf":   RDF,
 }
 
 // FormatNames returns the names of Streams, sorted.
