@@ -13,18 +13,23 @@ import (
 )
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("export", "--format FORMAT [--data DIR] [--out FILE|-]", stderr)
+	fs := newFlags("export", "--format FORMAT [--data DIR] [--out FILE|-|DIR]", stderr)
 	data := dataFlag(fs)
 	format := fs.String("format", "", "`FORMAT` to write: "+strings.Join(formatNames(), ", "))
-	out := fs.String("out", "-", "`FILE` to write, - for standard output")
+	out := fs.String("out", "-", "`FILE` to write, - for standard output; for csv, the folder to write the files into")
 	if done, code := parseFlags(fs, args); done {
 		return code
 	}
 	write, ok := export.Streams[*format]
-	if !ok || fs.NArg() != 0 {
-		if !ok {
-			fmt.Fprintf(stderr, "kg export: --format %q: want one of %s\n", *format, strings.Join(formatNames(), ", "))
+	switch {
+	case *format == csvFormat:
+		if ok = *out != "-" && *out != ""; !ok {
+			fmt.Fprintln(stderr, "kg export: --format csv writes a folder of files: give --out DIR")
 		}
+	case !ok:
+		fmt.Fprintf(stderr, "kg export: --format %q: want one of %s\n", *format, strings.Join(formatNames(), ", "))
+	}
+	if !ok || fs.NArg() != 0 {
 		fs.Usage()
 		return 2
 	}
@@ -34,7 +39,11 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 1
 	}
 	defer st.Close()
-	err = writeOutput(*out, stdout, func(w io.Writer) error { return write(ctx, st, w) })
+	if *format == csvFormat {
+		err = export.CSV(ctx, st, *out)
+	} else {
+		err = writeOutput(*out, stdout, func(w io.Writer) error { return write(ctx, st, w) })
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "kg export:", err)
 		return 1
@@ -42,8 +51,11 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	return 0
 }
 
+// csvFormat is the format that writes a folder of files rather than one stream.
+const csvFormat = "csv"
+
 func formatNames() []string {
-	var names []string
+	names := []string{csvFormat}
 	for name := range export.Streams {
 		names = append(names, name)
 	}

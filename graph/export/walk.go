@@ -22,7 +22,8 @@ type Stream func(ctx context.Context, st graph.Store, w io.Writer) error
 // Streams are the formats of one stream by the name that `kg export --format` takes. CSV, which
 // is a folder of files, is apart.
 var Streams = map[string]Stream{
-	"jsonl": JSONL,
+	"jsonl":   JSONL,
+	"graphml": GraphML,
 }
 
 // page is one page of nodes of one kind with what a writer may need of each, at the same index
