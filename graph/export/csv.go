@@ -18,8 +18,10 @@ import (
 // `neo4j-admin database import full` reads. Neo4j keeps a property graph, so every kind is a
 // node here, documents with their text. No fact or sentence is lost: a relationship's fact
 // property names the edge, and each sentence that states it is an Evidence node with the same
-// fact, the sentence, its byte offset and the rule's confidence, linked to its document by
-// IN_DOCUMENT. Relationships cannot point at relationships, hence the join by fact.
+// fact, the sentence, its offset and the rule's confidence, linked to its document by
+// IN_DOCUMENT. Relationships cannot point at relationships, hence the join by fact. Offsets
+// count bytes of the UTF-8 text, as the store does, not the characters that Cypher's
+// substring counts.
 //
 //	nodes.csv              id:ID,:LABEL,name,aliases:string[],…,text,hash,documents:string[]
 //	relationships.csv      :START_ID,:END_ID,:TYPE,fact,documents:string[]
@@ -141,7 +143,7 @@ func CSV(ctx context.Context, st graph.Store, dir string) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return fmt.Errorf("write %s: %w", dir, err)
 	}
 	for i, w := range writers {
 		w.Flush()

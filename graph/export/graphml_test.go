@@ -206,3 +206,27 @@ func TestGraphML(t *testing.T) {
 		t.Error("two exports of the same store differ")
 	}
 }
+
+// TestGraphMLControlCharacters exports a name with characters that XML 1.0 cannot hold: the
+// output is still well-formed, with U+FFFD in their place.
+func TestGraphMLControlCharacters(t *testing.T) {
+	st := openFixture(t)
+	d := newFxDoc("three", "2024-01", "Bad\x01name met.\n").
+		nodes(graph.Node{ID: graph.NewID(graph.KindPerson, "bad name"), Kind: graph.KindPerson, Name: "Bad\x01name\x0b"})
+	if err := st.PutDocument(context.Background(), d.cs); err != nil {
+		t.Fatal(err)
+	}
+	var doc gmlDoc
+	if err := xml.Unmarshal(exportGraphML(t, st), &doc); err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	for _, n := range doc.Graph.Nodes {
+		if n.ID == string(graph.NewID(graph.KindPerson, "bad name")) {
+			if got := n.data()["name"]; got != "Bad\uFFFDname\uFFFD" {
+				t.Errorf("name = %q, want %q", got, "Bad\uFFFDname\uFFFD")
+			}
+			return
+		}
+	}
+	t.Error("the node with a control character in its name is missing")
+}
