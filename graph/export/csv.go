@@ -115,8 +115,18 @@ func CSV(ctx context.Context, st graph.Store, dir string) error {
 		return err
 	}
 	writers := []*csv.Writer{nodes, relationships, evidence, evidenceDocuments}
+	// A csv.Writer keeps the first error of its file, so that flush after each page stops the
+	// walk at the first failed write, a full disk, say.
+	flush := func() error {
+		for i, w := range writers {
+			w.Flush()
+			if err := w.Error(); err != nil {
+				return files[i].error(err)
+			}
+		}
+		return nil
+	}
 
-	// A csv.Writer keeps the first error of its file; each is checked once the walk is over.
 	err = walk(ctx, st, graph.Kinds, withDocuments|withEdges, func(p *page) error {
 		for i, n := range p.nodes {
 			row, err := nodeRow(n, p.documents[i])
@@ -140,16 +150,13 @@ func CSV(ctx context.Context, st graph.Store, dir string) error {
 				}
 			}
 		}
-		return nil
+		return flush()
 	})
 	if err != nil {
-		return fmt.Errorf("write %s: %w", dir, err)
+		return err // a file's error names the file, a read's what it read
 	}
-	for i, w := range writers {
-		w.Flush()
-		if err := w.Error(); err != nil {
-			return files[i].error(err)
-		}
+	if err := flush(); err != nil { // the headers of an empty store
+		return err
 	}
 	f, err := createTemp(dir, importFile)
 	if err != nil {

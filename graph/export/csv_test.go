@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/badgerstore"
 )
 
 // readCSV reads a file that CSV wrote as Neo4j does: RFC 4180 quoting, fields over several
@@ -219,5 +220,23 @@ func TestCSVFailureLeavesNoFiles(t *testing.T) {
 	}
 	for _, e := range entries {
 		t.Errorf("file %s left behind", e.Name())
+	}
+}
+
+// TestCSVEmptyStore exports a store without documents: every file has its header alone.
+func TestCSVEmptyStore(t *testing.T) {
+	st, err := badgerstore.Open(context.Background(), badgerstore.Config{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	dir := t.TempDir()
+	if err := CSV(context.Background(), st, dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"nodes.csv", "relationships.csv", "evidence.csv", "evidence_documents.csv"} {
+		if header, rows := readCSV(t, dir, name); len(header) < 3 || len(rows) != 0 {
+			t.Errorf("%s: header %q and %d rows, want a header alone", name, header, len(rows))
+		}
 	}
 }
