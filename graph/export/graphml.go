@@ -138,8 +138,9 @@ type holding struct {
 }
 
 // holdings reads the holdings of tenure t from its out-edges and the documents that state each:
-// one for each holder and post, so one for a whole tenure. The evidence and documents are those
-// of the holder and tenure-post edges together, each once.
+// one for each pair of holder and post, which is one pair for a tenure as the loader builds it,
+// and none for a tenure that lacks either. The evidence and documents are those of the holder
+// and tenure-post edges together, each once.
 func holdings(t *graph.Node, edges []graph.Edge, documents [][]graph.ID) []holding {
 	var people, posts []graph.ID
 	var evs []graph.Evidence
