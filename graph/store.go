@@ -39,10 +39,13 @@ type Store interface {
 	// describe the node, ordered by ID: where its fields were read, whether or not the
 	// document also has a mentioned-in edge to it.
 	NodeDocuments(ctx context.Context, ids []ID) ([][]ID, error)
-	// EdgeDocuments returns, for each of edges at the same index, the IDs of the documents that
-	// state it, ordered by ID: those of its evidence, and those that state it without a
-	// sentence, as a gazetteer's facts about the places and bodies a document names.
-	EdgeDocuments(ctx context.Context, edges []Edge) ([][]ID, error)
+	// EachEdge calls fn with every out-edge of each of ids in turn, the node's index in ids,
+	// and the IDs of the documents that state the edge, ordered by ID: those of its evidence and
+	// those that state it without a sentence, as a gazetteer's facts about the places a document
+	// names. It holds one edge at a time, for walks over a whole graph, where a country's edges
+	// alone may be more than memory should hold. A node's edges come ordered by relation and
+	// other end, its mentioned-in edges last; an error from fn stops the walk and is returned.
+	EachEdge(ctx context.Context, ids []ID, fn func(i int, e Edge, documents []ID) error) error
 	// Lookup returns the IDs of the nodes of a kind whose name or an alias has the same
 	// NameKey as name.
 	Lookup(ctx context.Context, kind Kind, name string) ([]ID, error)

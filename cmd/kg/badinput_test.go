@@ -257,18 +257,12 @@ func dumpStore(t *testing.T, dir string) string {
 		for i, n := range nodes {
 			lines = append(lines, oneLine(fmt.Sprintf("node %v %+v in %v", kind, *n, docs[i])))
 		}
-		edges, err := st.EdgesOf(ctx, ids, "", graph.Out)
+		err = st.EachEdge(ctx, ids, func(_ int, e graph.Edge, docs []graph.ID) error {
+			lines = append(lines, oneLine(fmt.Sprintf("edge %+v in %v", e, docs)))
+			return nil
+		})
 		if err != nil {
 			t.Fatal(err)
-		}
-		for _, es := range edges {
-			docs, err := st.EdgeDocuments(ctx, es)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i, e := range es {
-				lines = append(lines, oneLine(fmt.Sprintf("edge %+v in %v", e, docs[i])))
-			}
 		}
 	}
 	slices.Sort(lines)

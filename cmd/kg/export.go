@@ -12,19 +12,24 @@ import (
 )
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("export", "--format FORMAT [--data DIR] [--out FILE|-] [--dgraph-schema FILE]", stderr)
+	fs := newFlags("export", "--format FORMAT [--data DIR] [--out FILE|-|DIR] [--dgraph-schema FILE]", stderr)
 	data := dataFlag(fs)
 	format := fs.String("format", "", "`FORMAT` to write: "+strings.Join(export.FormatNames(), ", "))
-	out := fs.String("out", "-", "`FILE` to write, - for standard output")
+	out := fs.String("out", "-", "`FILE` to write, - for standard output; for csv, the folder to write the files into")
 	schema := fs.String("dgraph-schema", "", "`FILE` to write the Dgraph schema of the rdf format to")
 	if done, code := parseFlags(fs, args); done {
 		return code
 	}
 	write, ok := export.Streams[*format]
-	if !ok || fs.NArg() != 0 {
-		if !ok {
-			fmt.Fprintf(stderr, "kg export: --format %q: want one of %s\n", *format, strings.Join(export.FormatNames(), ", "))
+	switch {
+	case *format == export.CSVFormat:
+		if ok = *out != "-" && *out != ""; !ok {
+			fmt.Fprintln(stderr, "kg export: --format csv writes a folder of files: give --out DIR")
 		}
+	case !ok:
+		fmt.Fprintf(stderr, "kg export: --format %q: want one of %s\n", *format, strings.Join(export.FormatNames(), ", "))
+	}
+	if !ok || fs.NArg() != 0 {
 		fs.Usage()
 		return 2
 	}
@@ -34,16 +39,17 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 1
 	}
 	defer st.Close()
-	err = writeOutput(*out, stdout, func(w io.Writer) error { return write(ctx, st, w) })
+	if *format == export.CSVFormat {
+		err = export.CSV(ctx, st, *out)
+	} else {
+		err = writeOutput(*out, stdout, func(w io.Writer) error { return write(ctx, st, w) })
+	}
+	if err == nil && *schema != "" {
+		err = writeOutput(*schema, stdout, export.DgraphSchema)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "kg export:", err)
 		return 1
-	}
-	if *schema != "" {
-		if err := writeOutput(*schema, stdout, export.DgraphSchema); err != nil {
-			fmt.Fprintln(stderr, "kg export:", err)
-			return 1
-		}
 	}
 	return 0
 }

@@ -6,6 +6,7 @@
 //	kg query [--data DIR] QUERY
 //	kg explain FILE
 //	kg export --format FORMAT [--data DIR] [--out FILE|-] [--dgraph-schema FILE]
+//	kg export --format csv [--data DIR] --out DIR
 //	kg import [--data DIR] FILE|-
 package main
 
@@ -26,7 +27,9 @@ Usage:
   kg query [--data DIR] QUERY                 run one GraphQL query, print JSON
   kg explain FILE                             show what the loader reads in a document
   kg export --format FORMAT [--data DIR] [--out FILE|-] [--dgraph-schema FILE]
-                                              write the graph for other tools (jsonl, rdf)
+                                              write the graph for other tools (jsonl, rdf, graphml)
+  kg export --format csv [--data DIR] --out DIR
+                                              write CSV files for neo4j-admin into DIR
   kg import [--data DIR] FILE|-               read back a jsonl export
 
 Run "kg COMMAND --help" for a command's flags.

@@ -338,11 +338,15 @@ func write(txn *badger.Txn, old []string, c *contribution) error {
 }
 
 // texts caches the document texts that one transaction reads: evidence sentences and document
-// nodes are rebuilt from them.
+// nodes are rebuilt from them. It forgets them all once it holds maxTextBytes, since the edges
+// of a country or a busy organisation point into most documents of the store.
 type texts struct {
-	txn  *badger.Txn
-	byID map[uuid.UUID]string
+	txn   *badger.Txn
+	byID  map[uuid.UUID]string
+	bytes int
 }
+
+const maxTextBytes = 8 << 20
 
 func newTexts(txn *badger.Txn) *texts { return &texts{txn: txn, byID: map[uuid.UUID]string{}} }
 
@@ -354,6 +358,11 @@ func (t *texts) get(doc uuid.UUID) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("text of document %s: %w", doc, err)
 	}
+	if t.bytes+len(v) > maxTextBytes {
+		clear(t.byID)
+		t.bytes = 0
+	}
 	t.byID[doc] = string(v)
+	t.bytes += len(v)
 	return string(v), nil
 }

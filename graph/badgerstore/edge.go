@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/google/uuid"
@@ -80,7 +81,8 @@ func decodeEvidence(b []byte, doc uuid.UUID, text string) ([]graph.Evidence, err
 		case literal && length <= uint64(len(b)):
 			sentence, b = string(b[:length]), b[length:]
 		case !literal && offset+length <= uint64(len(text)):
-			sentence = text[offset : offset+length]
+			// A copy, so that edges kept do not keep every text their sentences came from.
+			sentence = strings.Clone(text[offset : offset+length])
 		default:
 			return nil, fmt.Errorf("decode evidence: sentence at %d+%d out of range", offset, length)
 		}
@@ -319,18 +321,30 @@ func (r *edgeReader) appendMentions(edges []graph.Edge, read func() ([]mention, 
 // collectEdges appends the edges whose keys start with prefix, merging each edge's evidence
 // over the documents that state it, in document order.
 func collectEdges(ctx context.Context, it *badger.Iterator, texts *texts, prefix []byte, edges []graph.Edge) ([]graph.Edge, error) {
+	err := eachStatedEdge(ctx, it, texts, prefix, func(e graph.Edge, _ []uuid.UUID) error {
+		edges = append(edges, e)
+		return nil
+	})
+	return edges, err
+}
+
+// eachStatedEdge calls fn with each edge whose keys start with prefix, its evidence merged over
+// the documents that state it, in document order, and those documents.
+func eachStatedEdge(ctx context.Context, it *badger.Iterator, texts *texts, prefix []byte, fn func(graph.Edge, []uuid.UUID) error) error {
+	var e graph.Edge
+	var docs []uuid.UUID
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
 		item := it.Item()
 		k, err := parseKey(item.Key())
 		if err != nil {
-			return nil, err
+			return err
 		}
 		text, err := texts.get(k.Doc)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		var evs []graph.Evidence
 		err = item.Value(func(v []byte) error {
@@ -338,52 +352,64 @@ func collectEdges(ctx context.Context, it *badger.Iterator, texts *texts, prefix
 			return err
 		})
 		if err != nil {
-			return nil, fmt.Errorf("edge %s %s %s: %w", k.From, k.Relation, k.To, err)
+			return fmt.Errorf("edge %s %s %s: %w", k.From, k.Relation, k.To, err)
 		}
-		e := graph.Edge{From: formatID(k.From), Relation: k.Relation, To: formatID(k.To), Evidence: evs}
-		if n := len(edges); n > 0 && edges[n-1].From == e.From && edges[n-1].Relation == e.Relation && edges[n-1].To == e.To {
-			edges[n-1].Evidence = append(edges[n-1].Evidence, evs...)
+		from, to := formatID(k.From), formatID(k.To)
+		if len(docs) > 0 && e.From == from && e.Relation == k.Relation && e.To == to {
+			e.Evidence = append(e.Evidence, evs...)
+			docs = append(docs, k.Doc)
 			continue
 		}
-		edges = append(edges, e)
+		if len(docs) > 0 {
+			if err := fn(e, docs); err != nil {
+				return err
+			}
+		}
+		e = graph.Edge{From: from, Relation: k.Relation, To: to, Evidence: evs}
+		docs = []uuid.UUID{k.Doc}
 	}
-	return edges, nil
+	if len(docs) > 0 {
+		return fn(e, docs)
+	}
+	return nil
 }
 
-// EdgeDocuments returns the IDs of the documents that state each of edges: from the keys of
-// the edge, or for a mention, from the fragment of the document it is in (mention.go).
-func (s *Store) EdgeDocuments(ctx context.Context, edges []graph.Edge) ([][]graph.ID, error) {
-	docs := make([][]graph.ID, len(edges))
-	err := s.view(ctx, func(txn *badger.Txn) error {
-		it := keyIterator(txn, prefixEdge)
-		defer it.Close()
-		for i, e := range edges {
-			id, err := checkEdge(graph.Edge{From: e.From, Relation: e.Relation, To: e.To}, uuid.UUID{})
+// EachEdge calls fn with every out-edge of each node of ids in turn, the node's index in ids,
+// and the documents that state the edge, holding one edge at a time (graph.Store).
+func (s *Store) EachEdge(ctx context.Context, ids []graph.ID, fn func(i int, e graph.Edge, documents []graph.ID) error) error {
+	nodes, err := checkEdgeRead(ids, "", graph.Out)
+	if err != nil {
+		return fmt.Errorf("read edges: %w", err)
+	}
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		r := newEdgeReader(ctx, txn)
+		defer r.close()
+		for i, node := range nodes {
+			err := eachStatedEdge(ctx, r.edges, r.texts, edgePrefix(node, ""), func(e graph.Edge, docs []uuid.UUID) error {
+				ids := make([]graph.ID, len(docs))
+				for j, d := range docs {
+					ids[j] = formatID(d)
+				}
+				return fn(i, e, ids)
+			})
 			if err != nil {
-				return fmt.Errorf("edge %s %s %s: %w", e.From, e.Relation, e.To, err)
+				return err
 			}
-			if e.Relation == graph.RelMentionedIn {
-				if docs[i], err = mentioningDocument(txn, id.From, id.To); err != nil {
+			err = eachMention(ctx, r.fragments, node, func(m mention) error {
+				e, err := m.edge(r.texts)
+				if err != nil {
 					return err
 				}
-				continue
-			}
-			prefix := edgeIDPrefix(id.From, id.Relation, id.To)
-			for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				key := it.Item().Key()
-				if len(key) != len(prefix)+idLen {
-					return fmt.Errorf("edge key %x: want %d bytes", key, len(prefix)+idLen)
-				}
-				docs[i] = append(docs[i], formatID(uuid.UUID(key[len(prefix):])))
+				return fn(i, e, []graph.ID{formatID(m.doc)})
+			})
+			if err != nil {
+				return err
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read edge documents: %w", err)
+		return fmt.Errorf("read edges: %w", err)
 	}
-	return docs, nil
+	return nil
 }

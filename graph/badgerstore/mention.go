@@ -3,7 +3,6 @@ package badgerstore
 import (
 	"bytes"
 	"context"
-	"errors"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/google/uuid"
@@ -30,27 +29,38 @@ func hasMentions(rel graph.Relation) bool { return rel == "" || rel == graph.Rel
 // through it, an iterator that reads values.
 func mentionsOf(ctx context.Context, it *badger.Iterator, node uuid.UUID) ([]mention, error) {
 	var ms []mention
+	err := eachMention(ctx, it, node, func(m mention) error {
+		m.evidence = bytes.Clone(m.evidence)
+		ms = append(ms, m)
+		return nil
+	})
+	return ms, err
+}
+
+// eachMention calls fn with each mentioned-in edge from node, in document order, reading
+// fragments through it; the evidence of a mention is valid during the call only.
+func eachMention(ctx context.Context, it *badger.Iterator, node uuid.UUID, fn func(mention) error) error {
 	prefix := fragmentPrefix(node)
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
 		k, err := parseKey(it.Item().Key())
 		if err != nil {
-			return nil, err
+			return err
 		}
 		err = it.Item().Value(func(v []byte) error {
 			evidence, _, err := splitFragment(v)
-			if len(evidence) > 0 {
-				ms = append(ms, mention{node: node, doc: k.Doc, evidence: bytes.Clone(evidence)})
+			if err != nil || len(evidence) == 0 {
+				return err
 			}
-			return err
+			return fn(mention{node: node, doc: k.Doc, evidence: evidence})
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return ms, nil
+	return nil
 }
 
 // mentionsIn returns the mentioned-in edges to doc, in node order; none when doc is not a
@@ -102,25 +112,4 @@ func (m mention) edge(texts *texts) (graph.Edge, error) {
 		return graph.Edge{}, err
 	}
 	return graph.Edge{From: formatID(m.node), Relation: graph.RelMentionedIn, To: formatID(m.doc), Evidence: evs}, nil
-}
-
-// mentioningDocument returns doc when it has a mentioned-in edge from node, and nothing
-// otherwise.
-func mentioningDocument(txn *badger.Txn, node, doc uuid.UUID) ([]graph.ID, error) {
-	item, err := txn.Get(fragmentKey(node, doc))
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var mentions []byte
-	err = item.Value(func(v []byte) error {
-		mentions, _, err = splitFragment(v)
-		return err
-	})
-	if err != nil || len(mentions) == 0 {
-		return nil, err
-	}
-	return []graph.ID{formatID(doc)}, nil
 }

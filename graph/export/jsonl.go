@@ -98,20 +98,15 @@ func JSONL(ctx context.Context, st graph.Store, w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	err := walk(ctx, st, graph.Kinds, withDocuments|withEdges, func(p *page) error {
+	err := walk(ctx, st, graph.Kinds, true, func(p *page) error {
 		for i, n := range p.nodes {
 			if err := enc.Encode(newNodeRecord(n, p.documents[i])); err != nil {
 				return err
 			}
 		}
-		for i, edges := range p.edges {
-			for j, e := range edges {
-				if err := enc.Encode(newEdgeRecord(e, p.edgeDocuments[i][j])); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+		return p.eachEdge(func(_ int, e graph.Edge, documents []graph.ID) error {
+			return enc.Encode(newEdgeRecord(e, documents))
+		})
 	})
 	if err != nil {
 		return err

@@ -25,13 +25,14 @@ import (
 // documents and sentences that state it:
 //
 //	_:n.<from> <chaired_by> _:n.<to> .
-//	_:f.<from>.chaired_by.<to> <fact.subject> _:n.<from> .
-//	_:f.<from>.chaired_by.<to> <fact.evidence> _:e.<from>.chaired_by.<to>.0 .
-//	_:e.<from>.chaired_by.<to>.0 <evidence.sentence> "…" .
+//	_:f.<fact> <fact.subject> _:n.<from> .
+//	_:f.<fact> <fact.evidence> _:e.<fact>.0 .
+//	_:e.<fact>.0 <evidence.sentence> "…" .
 //
-// Labels derive from IDs and evidence positions alone, so two exports of one store are the same
-// bytes. xid holds the label because that is what `dgraph live --upsertPredicate xid` writes
-// and looks up: a second load finds the nodes of the first instead of adding copies.
+// <fact> is the edge's fact ID, as GraphML and CSV name the edge. Labels derive from IDs and
+// evidence positions alone, so two exports of one store are the same bytes. xid holds the
+// label because that is what `dgraph live --upsertPredicate xid` writes and looks up: a second
+// load finds the nodes of the first instead of adding copies.
 
 // The predicates that are not a node's field or a relation.
 const (
@@ -261,16 +262,17 @@ func DgraphSchema(w io.Writer) error {
 // then their out-edges with their facts and evidence.
 func RDF(ctx context.Context, st graph.Store, w io.Writer) error {
 	q := &nquads{w: bufio.NewWriter(w)}
-	err := walk(ctx, st, graph.Kinds, withEdges|withDocuments, func(p *page) error {
+	err := walk(ctx, st, graph.Kinds, false, func(p *page) error {
 		for _, n := range p.nodes {
 			q.node(n)
 		}
-		for i, edges := range p.edges {
-			for j, e := range edges {
-				q.edge(e, p.edgeDocuments[i][j])
-			}
+		if q.err != nil {
+			return q.err
 		}
-		return q.err
+		return p.eachEdge(func(_ int, e graph.Edge, documents []graph.ID) error {
+			q.edge(e, documents)
+			return q.err
+		})
 	})
 	if err != nil {
 		return err
@@ -314,7 +316,7 @@ func (q *nquads) node(n *graph.Node) {
 func (q *nquads) edge(e graph.Edge, documents []graph.ID) {
 	from, to, pred := nodeLabel(e.From), nodeLabel(e.To), relationPredicate(e.Relation)
 	q.triple(from, pred, to)
-	fact := "_:f." + string(e.From) + "." + pred + "." + string(e.To)
+	fact := "_:f." + edgeFactID(e)
 	q.labelled(fact, typeFact)
 	q.triple(fact, predSubject, from)
 	q.triple(fact, predRelation, quote(string(e.Relation)))

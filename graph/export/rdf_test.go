@@ -16,96 +16,7 @@ import (
 	"github.com/piprate/json-gold/ld"
 
 	"github.com/kgraph/kg/graph"
-	"github.com/kgraph/kg/graph/badgerstore"
 )
-
-// The test graph: a port authorities' council that met in Valletta in 2023 under its chair,
-// with a meeting announced for 2025, read from two short items. The texts hold quotes, a
-// backslash, line breaks, a tab, a control character and non-ASCII letters, which the RDF
-// literals must carry unchanged.
-var (
-	council   = graph.NewID(graph.KindOrganization, "council of port authorities")
-	malta     = graph.NewID(graph.KindCountry, "malta")
-	valletta  = graph.NewID(graph.KindPlace, "valletta")
-	harbour   = graph.NewID(graph.KindPlace, "grand harbour terminal")
-	borg      = graph.NewID(graph.KindPerson, "maria borg")
-	chair     = graph.NewID(graph.KindPost, "chair of the council of port authorities")
-	tenure    = graph.NewID(graph.KindTenure, "maria borg|chair of the council of port authorities")
-	meeting   = graph.NewID(graph.KindEvent, "cpa meeting 2023-04-18")
-	announced = graph.NewID(graph.KindEvent, "cpa meeting 2025")
-)
-
-const (
-	textValletta = "VALLETTA, 18 April 2023. The Council of Port Authorities (CPA) met in Valletta.\n" +
-		"Chair Maria Borg said: \"Ports are \\ bridges\" — Ħal Far joined.\r\nDelegates met at the Grand Harbour Terminal.\t\x01"
-	textAnnounce = "Maria Borg, chair of the CPA, announced the next meeting for 2025 in Malta."
-)
-
-// fixture puts the test graph into a new store.
-func fixture(t *testing.T) graph.Store {
-	t.Helper()
-	ctx := context.Background()
-	st, err := badgerstore.Open(ctx, badgerstore.Config{Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-
-	doc1 := graph.NewID(graph.KindDocument, "valletta-2023")
-	doc2 := graph.NewID(graph.KindDocument, "announce-2025")
-	evidence := func(doc graph.ID, text, sentence string, confidence float64) []graph.Evidence {
-		i := strings.Index(text, sentence)
-		if i < 0 {
-			t.Fatalf("sentence %q not in the text", sentence)
-		}
-		return []graph.Evidence{{Document: doc, Sentence: sentence, Offset: i, Confidence: confidence}}
-	}
-	sets := []*graph.ChangeSet{{
-		Document: graph.Node{ID: doc1, Kind: graph.KindDocument, Name: "Port council meets in Valletta",
-			Source: "https://example.org/valletta-2023", Published: "2023-04-18", Text: textValletta, Hash: "h1"},
-		Nodes: []graph.Node{
-			{ID: council, Kind: graph.KindOrganization, Name: "Council of Port Authorities", Aliases: []string{"CPA"}, Acronym: "CPA"},
-			{ID: malta, Kind: graph.KindCountry, Name: "Malta"},
-			{ID: valletta, Kind: graph.KindPlace, Name: "Valletta", Aliases: []string{"Il-Belt Valletta"}, PlaceKind: graph.PlaceCity},
-			{ID: harbour, Kind: graph.KindPlace, Name: "Grand Harbour Terminal", PlaceKind: graph.PlaceVenue},
-			{ID: borg, Kind: graph.KindPerson, Name: "Maria Borg", Aliases: []string{"Borg", "Marija \"Ħ\" Borg"}},
-			{ID: chair, Kind: graph.KindPost, Name: "Chair"},
-			{ID: tenure, Kind: graph.KindTenure, Name: "Chair", From: "2022-06", To: "2024", Acting: true, Seen: []graph.Date{"2023-04-18"}},
-			{ID: meeting, Kind: graph.KindEvent, Name: "CPA meeting", EventType: graph.EventMeeting, Start: "2023-04-18", End: "2023-04-19"},
-		},
-		Edges: []graph.Edge{
-			{From: meeting, Relation: graph.RelHeldIn, To: valletta, Evidence: evidence(doc1, textValletta, "The Council of Port Authorities (CPA) met in Valletta.", 0)},
-			{From: meeting, Relation: graph.RelAtVenue, To: harbour, Evidence: evidence(doc1, textValletta, "Delegates met at the Grand Harbour Terminal.", 0.5)},
-			{From: meeting, Relation: graph.RelChairedBy, To: borg, Evidence: evidence(doc1, textValletta, "Chair Maria Borg said: \"Ports are \\ bridges\" — Ħal Far joined.", 0)},
-			{From: meeting, Relation: graph.RelOrganizedBy, To: council, Evidence: evidence(doc1, textValletta, "The Council of Port Authorities (CPA) met in Valletta.", 0)},
-			{From: tenure, Relation: graph.RelHolder, To: borg, Evidence: evidence(doc1, textValletta, "Chair Maria Borg", 0)},
-			{From: tenure, Relation: graph.RelTenurePost, To: chair, Evidence: evidence(doc1, textValletta, "Chair Maria Borg", 0)},
-			{From: chair, Relation: graph.RelPostOrganization, To: council},
-			{From: valletta, Relation: graph.RelLocatedIn, To: malta}, // a gazetteer's fact: no sentence
-			{From: borg, Relation: graph.RelMentionedIn, To: doc1, Evidence: evidence(doc1, textValletta, "Maria Borg", 0)},
-			{From: council, Relation: graph.RelMentionedIn, To: doc1, Evidence: evidence(doc1, textValletta, "Council of Port Authorities", 0)},
-		},
-	}, {
-		Document: graph.Node{ID: doc2, Kind: graph.KindDocument, Name: "Next port council meeting",
-			Source: "https://example.org/announce-2025", Published: "2024-11", Text: textAnnounce, Hash: "h2"},
-		Nodes: []graph.Node{
-			{ID: borg, Kind: graph.KindPerson, Name: "Maria Borg"},
-			{ID: malta, Kind: graph.KindCountry, Name: "Malta"},
-			{ID: announced, Kind: graph.KindEvent, Name: "CPA meeting", EventType: graph.EventMeeting, Start: "2025", Planned: true},
-		},
-		Edges: []graph.Edge{
-			{From: announced, Relation: graph.RelInCountry, To: malta, Evidence: evidence(doc2, textAnnounce, "announced the next meeting for 2025 in Malta.", 0)},
-			{From: announced, Relation: graph.RelChairedBy, To: borg, Evidence: evidence(doc2, textAnnounce, "Maria Borg, chair of the CPA", 0.75)},
-			{From: borg, Relation: graph.RelMentionedIn, To: doc2, Evidence: evidence(doc2, textAnnounce, "Maria Borg", 0)},
-		},
-	}}
-	for _, cs := range sets {
-		if err := st.PutDocument(ctx, cs); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return st
-}
 
 // triples is a parsed export: for each subject and predicate, the objects, a blank node as its
 // label and a literal as its value, with the datatype of each literal.
@@ -151,16 +62,12 @@ func exportRDF(t *testing.T, st graph.Store) []byte {
 	return b.Bytes()
 }
 
-// allNodes reads every node of the store, kind by kind.
-func allNodes(t *testing.T, st graph.Store) []*graph.Node {
+// everyNode reads every node of the store, kind by kind.
+func everyNode(t *testing.T, st graph.Store) []*graph.Node {
 	t.Helper()
 	var nodes []*graph.Node
 	for _, k := range graph.Kinds {
-		p, err := st.FindNodes(context.Background(), graph.NodeFilter{Kind: k}, graph.PageRequest{First: 1000})
-		if err != nil {
-			t.Fatal(err)
-		}
-		nodes = append(nodes, p.Nodes...)
+		nodes = append(nodes, allNodes(t, st, k)...)
 	}
 	return nodes
 }
@@ -204,12 +111,12 @@ func wantFields(n *graph.Node) map[string][]string {
 // every evidence sentence with its document is in the export.
 func TestRDF(t *testing.T) {
 	ctx := context.Background()
-	st := fixture(t)
+	st := openFixture(t)
 	tr := parseRDF(t, exportRDF(t, st))
 
-	nodes := allNodes(t, st)
-	if len(nodes) != 11 {
-		t.Fatalf("fixture has %d nodes, want 11", len(nodes))
+	nodes := everyNode(t, st)
+	if len(nodes) != 10 {
+		t.Fatalf("fixture has %d nodes, want 10", len(nodes))
 	}
 	facts := map[string]bool{}
 	for _, n := range nodes {
@@ -230,15 +137,8 @@ func TestRDF(t *testing.T) {
 			t.Errorf("node %s %q (-want +got):\n%s", n.Kind, n.Name, diff)
 		}
 
-		edges, err := st.EdgesOf(ctx, []graph.ID{n.ID}, "", graph.Out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		documents, err := st.EdgeDocuments(ctx, edges[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, e := range edges[0] {
+		edges, documents := outEdges(t, st, n)
+		for i, e := range edges {
 			pred := strings.ReplaceAll(string(e.Relation), "-", "_")
 			to := "_:n." + string(e.To)
 			if !slices.Contains(tr.objects[label][pred], to) {
@@ -291,12 +191,12 @@ func TestRDF(t *testing.T) {
 	// Dates, booleans and numbers carry the types that make Dgraph store them as the schema
 	// says.
 	for _, c := range []struct{ subject, predicate, datatype string }{
-		{"_:n." + string(meeting), "start", xsd + "date"},
-		{"_:n." + string(tenure), "tenure_from", xsd + "gYearMonth"},
-		{"_:n." + string(tenure), "tenure_to", xsd + "gYear"},
-		{"_:n." + string(tenure), "acting", xsd + "boolean"},
-		{"_:n." + string(announced), "planned", xsd + "boolean"},
-		{"_:n." + string(borg), "name", ld.XSDString},
+		{"_:n." + string(fxMeeting), "start", xsd + "date"},
+		{"_:n." + string(fxTenure), "tenure_from", xsd + "gYear"},
+		{"_:n." + string(fxTenure), "tenure_to", xsd + "gYearMonth"},
+		{"_:n." + string(fxTenure), "acting", xsd + "boolean"},
+		{"_:n." + string(fxSession), "planned", xsd + "boolean"},
+		{"_:n." + string(fxPerson), "name", ld.XSDString},
 	} {
 		if got := tr.datatypes[c.subject][c.predicate]; got != c.datatype {
 			t.Errorf("%s <%s>: datatype %q, want %q", c.subject, c.predicate, got, c.datatype)
@@ -330,7 +230,7 @@ func sorted(ss []string) []string {
 
 // TestRDFStable checks that two exports of one store are the same bytes.
 func TestRDFStable(t *testing.T) {
-	st := fixture(t)
+	st := openFixture(t)
 	a, b := exportRDF(t, st), exportRDF(t, st)
 	if !bytes.Equal(a, b) {
 		t.Error("two exports of one store differ")
@@ -401,7 +301,7 @@ func TestDgraphSchema(t *testing.T) {
 		}
 	}
 
-	tr := parseRDF(t, exportRDF(t, fixture(t)))
+	tr := parseRDF(t, exportRDF(t, openFixture(t)))
 	for s, preds := range tr.objects {
 		for p, objects := range preds {
 			if p == "dgraph.type" {

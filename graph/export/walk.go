@@ -14,9 +14,10 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// pageSize is how many nodes a walk reads at a time: enough to make each read worth its
-// transaction, few enough that a page of documents with their texts stays small.
-const pageSize = 500
+// pageSize is how many nodes a walk reads at a time: more than the store keeps in its cache of
+// merged nodes from one read (a walk is a scan, and would only push out what queries come back
+// to), few enough that a page of documents with their texts stays a few megabytes.
+const pageSize = 2000
 
 // Stream writes the graph of st to w in one format.
 type Stream func(ctx context.Context, st graph.Store, w io.Writer) error
@@ -24,35 +25,42 @@ type Stream func(ctx context.Context, st graph.Store, w io.Writer) error
 // Streams are the formats of one stream by the name that `kg export --format` takes. CSV, which
 // is a folder of files, is apart.
 var Streams = map[string]Stream{
-	"jsonl": JSONL,
-	"rdf":   RDF,
+	"graphml": GraphML,
+	"jsonl":   JSONL,
+	"rdf":     RDF,
 }
 
-// FormatNames returns the names of Streams, sorted.
+// CSVFormat is the name of the format that writes a folder of files (CSV) rather than a stream.
+const CSVFormat = "csv"
+
+// FormatNames returns the names of every format, sorted.
 func FormatNames() []string {
-	return slices.Sorted(maps.Keys(Streams))
+	return slices.Sorted(slices.Values(append(slices.Collect(maps.Keys(Streams)), CSVFormat)))
 }
 
-// page is one page of nodes of one kind with what a writer may need of each, at the same index
-// as the node: the documents that describe it, its out-edges, and the documents that state each
-// of those.
+// page is one page of nodes of one kind, with the documents that describe each node at the
+// same index when the walk reads them.
 type page struct {
-	nodes         []*graph.Node
-	documents     [][]graph.ID
-	edges         [][]graph.Edge
-	edgeDocuments [][][]graph.ID
+	ctx       context.Context
+	st        graph.Store
+	nodes     []*graph.Node
+	documents [][]graph.ID
 }
 
-// what says which parts of a page a walk reads, so that a writer pays only for what it writes.
-type what uint8
+// eachEdge calls fn with every out-edge of the page's nodes, the index of its node and the
+// documents that state it, one edge at a time: a country's edges alone can be more than a
+// writer should hold.
+func (p *page) eachEdge(fn func(i int, e graph.Edge, documents []graph.ID) error) error {
+	ids := make([]graph.ID, len(p.nodes))
+	for i, n := range p.nodes {
+		ids[i] = n.ID
+	}
+	return p.st.EachEdge(p.ctx, ids, fn)
+}
 
-const (
-	withEdges     what = 1 << iota
-	withDocuments      // of the nodes, and of the edges when withEdges
-)
-
-// walk calls fn with every page of nodes of the kinds, kind by kind, each in ID order.
-func walk(ctx context.Context, st graph.Store, kinds []graph.Kind, w what, fn func(*page) error) error {
+// walk calls fn with every page of nodes of the kinds, none empty, kind by kind, each in ID order, with the
+// documents of each node when documents is set.
+func walk(ctx context.Context, st graph.Store, kinds []graph.Kind, documents bool, fn func(*page) error) error {
 	for _, kind := range kinds {
 		req := graph.PageRequest{First: pageSize}
 		for more := true; more; {
@@ -60,12 +68,20 @@ func walk(ctx context.Context, st graph.Store, kinds []graph.Kind, w what, fn fu
 			if err != nil {
 				return fmt.Errorf("read %s nodes: %w", kind, err)
 			}
-			p, err := readPage(ctx, st, nodes.Nodes, w)
-			if err != nil {
-				return err
+			p := &page{ctx: ctx, st: st, nodes: nodes.Nodes}
+			if documents && len(p.nodes) > 0 {
+				ids := make([]graph.ID, len(p.nodes))
+				for i, n := range p.nodes {
+					ids[i] = n.ID
+				}
+				if p.documents, err = st.NodeDocuments(ctx, ids); err != nil {
+					return err
+				}
 			}
-			if err := fn(p); err != nil {
-				return err
+			if len(p.nodes) > 0 {
+				if err := fn(p); err != nil {
+					return err
+				}
 			}
 			if more = nodes.HasNext; more {
 				req.After = nodes.Cursors[len(nodes.Cursors)-1]
@@ -73,33 +89,4 @@ func walk(ctx context.Context, st graph.Store, kinds []graph.Kind, w what, fn fu
 		}
 	}
 	return nil
-}
-
-// readPage reads what w asks for of nodes.
-func readPage(ctx context.Context, st graph.Store, nodes []*graph.Node, w what) (*page, error) {
-	p := &page{nodes: nodes}
-	ids := make([]graph.ID, len(nodes))
-	for i, n := range nodes {
-		ids[i] = n.ID
-	}
-	var err error
-	if w&withDocuments != 0 {
-		if p.documents, err = st.NodeDocuments(ctx, ids); err != nil {
-			return nil, err
-		}
-	}
-	if w&withEdges != 0 {
-		if p.edges, err = st.EdgesOf(ctx, ids, "", graph.Out); err != nil {
-			return nil, err
-		}
-	}
-	if w&withEdges != 0 && w&withDocuments != 0 {
-		p.edgeDocuments = make([][][]graph.ID, len(p.edges))
-		for i, edges := range p.edges {
-			if p.edgeDocuments[i], err = st.EdgeDocuments(ctx, edges); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return p, nil
 }
