@@ -114,7 +114,8 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 1
 	}
 	defer st.Close()
-	sum, err := export.Import(ctx, st, in)
+	// The scratch store goes beside the data folder, on the disk that has room for the store.
+	sum, err := export.Import(ctx, st, in, filepath.Dir(filepath.Clean(*data)))
 	for _, e := range sum.Errors {
 		fmt.Fprintf(stderr, "error: %s: %v\n", path, e)
 	}

@@ -134,14 +134,7 @@ func checkEdgeRead(ids []graph.ID, rel graph.Relation, dir graph.Direction) ([]u
 	if dir != graph.Out && dir != graph.In {
 		return nil, fmt.Errorf("%w: direction %d", graph.ErrInvalid, dir)
 	}
-	nodes := make([]uuid.UUID, len(ids))
-	for i, id := range ids {
-		var err error
-		if nodes[i], err = parseID(id); err != nil {
-			return nil, err
-		}
-	}
-	return nodes, nil
+	return parseIDs(ids)
 }
 
 // Neighbours returns the other ends of the edges of every node of ids as Neighbours of

@@ -270,6 +270,18 @@ func parseID(id graph.ID) (uuid.UUID, error) {
 	return u, nil
 }
 
+// parseIDs parses each of ids.
+func parseIDs(ids []graph.ID) ([]uuid.UUID, error) {
+	us := make([]uuid.UUID, len(ids))
+	for i, id := range ids {
+		var err error
+		if us[i], err = parseID(id); err != nil {
+			return nil, err
+		}
+	}
+	return us, nil
+}
+
 func formatID(u uuid.UUID) graph.ID { return graph.ID(u.String()) }
 
 func encodeCount(n int64) []byte { return binary.BigEndian.AppendUint64(nil, uint64(n)) }

@@ -157,16 +157,12 @@ func (s *Store) Node(ctx context.Context, id graph.ID) (*graph.Node, error) {
 
 // Nodes returns the merged nodes in the order of ids, nil where an ID is unknown.
 func (s *Store) Nodes(ctx context.Context, ids []graph.ID) ([]*graph.Node, error) {
-	us := make([]uuid.UUID, len(ids))
-	for i, id := range ids {
-		u, err := parseID(id)
-		if err != nil {
-			return nil, fmt.Errorf("read nodes: %w", err)
-		}
-		us[i] = u
+	us, err := parseIDs(ids)
+	if err != nil {
+		return nil, fmt.Errorf("read nodes: %w", err)
 	}
 	var nodes []*graph.Node
-	err := s.view(ctx, func(txn *badger.Txn) error {
+	err = s.view(ctx, func(txn *badger.Txn) error {
 		var err error
 		nodes, err = s.readNodes(ctx, txn, us)
 		return err
@@ -230,16 +226,12 @@ func (s *Store) readNodes(ctx context.Context, txn *badger.Txn, ids []uuid.UUID)
 // NodeDocuments returns the IDs of the documents that describe each node of ids, from the keys of
 // its fragments alone.
 func (s *Store) NodeDocuments(ctx context.Context, ids []graph.ID) ([][]graph.ID, error) {
-	us := make([]uuid.UUID, len(ids))
-	for i, id := range ids {
-		u, err := parseID(id)
-		if err != nil {
-			return nil, fmt.Errorf("read documents: %w", err)
-		}
-		us[i] = u
+	us, err := parseIDs(ids)
+	if err != nil {
+		return nil, fmt.Errorf("read documents: %w", err)
 	}
 	docs := make([][]graph.ID, len(ids))
-	err := s.view(ctx, func(txn *badger.Txn) error {
+	err = s.view(ctx, func(txn *badger.Txn) error {
 		it := keyIterator(txn, prefixFragment)
 		defer it.Close()
 		for i, id := range us {

@@ -4,11 +4,17 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
+	"github.com/google/uuid"
 
 	"github.com/kgraph/kg/graph"
 )
@@ -27,14 +33,26 @@ const maxLine = 64 << 20
 // Import reads the JSON lines that JSONL writes and puts each document back into st with its
 // part of the graph, one atomic write per document, so that the store ends up with the graph
 // exported. A node goes to each document that describes it: whole to the first, and to the
-// others with only what keeps the merge the same. An edge goes to the documents of its evidence.
+// others with only what keeps the merge the same. An edge goes to the documents that state it,
+// each with the evidence from it.
 //
-// Import holds the graph read until every line is in, since a document's part is spread over
-// the file. A bad line or document is reported in the summary and the rest goes on; a store
-// that cannot write (a full disk, a closed store) stops it.
-func Import(ctx context.Context, st graph.Store, r io.Reader) (ImportSummary, error) {
+// A document's part is spread over the file, so Import first sorts the parts by document in a
+// scratch Badger store in a new folder under scratchDir ("" for the system's), removed at the
+// end: its memory stays flat however large the file. A bad line or document is reported in the
+// summary and the rest goes on; a store that cannot write (a full disk, a closed store) stops it.
+func Import(ctx context.Context, st graph.Store, r io.Reader, scratchDir string) (ImportSummary, error) {
 	var sum ImportSummary
-	g := newImportGraph()
+	dir, err := os.MkdirTemp(scratchDir, "kg-import-")
+	if err != nil {
+		return sum, err
+	}
+	defer os.RemoveAll(dir)
+	parts, err := openParts(dir)
+	if err != nil {
+		return sum, err
+	}
+	defer parts.close()
+
 	br := bufio.NewReaderSize(r, 1<<20)
 	for line := 1; ; line++ {
 		b, err := readLine(br)
@@ -47,30 +65,30 @@ func Import(ctx context.Context, st graph.Store, r io.Reader) (ImportSummary, er
 		if len(bytes.TrimSpace(b)) == 0 {
 			continue
 		}
-		if err := g.add(b); err != nil {
+		if err := parts.add(b, &sum); err != nil {
+			var bad badLine
+			if !errors.As(err, &bad) {
+				return sum, fmt.Errorf("line %d: %w", line, err)
+			}
 			sum.Errors = append(sum.Errors, fmt.Errorf("line %d: %w", line, err))
 		}
 	}
-	sum.Nodes, sum.Edges = g.nodes, g.edges
-	for _, doc := range g.order() {
-		if err := ctx.Err(); err != nil {
-			return sum, err
-		}
-		cs, err := g.changeSet(doc)
-		if err != nil {
-			sum.Errors = append(sum.Errors, err)
-			continue
+	err = parts.each(ctx, func(doc graph.ID, cs *graph.ChangeSet, bad error) error {
+		if bad != nil {
+			sum.Errors = append(sum.Errors, fmt.Errorf("document %s: %w", doc, bad))
+			return nil
 		}
 		switch err := st.PutDocument(ctx, cs); {
 		case errors.Is(err, graph.ErrInvalid):
 			sum.Errors = append(sum.Errors, fmt.Errorf("document %s: %w", doc, err))
 		case err != nil:
-			return sum, fmt.Errorf("document %s: %w", doc, err)
+			return fmt.Errorf("document %s: %w", doc, err)
 		default:
 			sum.Documents++
 		}
-	}
-	return sum, nil
+		return nil
+	})
+	return sum, err
 }
 
 // readLine reads one line without its line break, refusing lines over maxLine.
@@ -88,82 +106,119 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 	}
 }
 
-// importGraph gathers each document's part of the graph as lines come in.
-type importGraph struct {
-	docs         map[graph.ID]*graph.ChangeSet
-	nodes, edges int
+// badLine is the error of a line that cannot be read, as opposed to one of the scratch store.
+type badLine struct{ error }
+
+func (b badLine) Unwrap() error { return b.error }
+
+// part is one document's part of a node or an edge, as the scratch store keeps it.
+type part struct {
+	Node *nodeRecord `json:"n,omitempty"`
+	Edge *edgeRecord `json:"e,omitempty"`
 }
 
-func newImportGraph() *importGraph { return &importGraph{docs: map[graph.ID]*graph.ChangeSet{}} }
-
-// part returns the change set of document doc, made when first needed.
-func (g *importGraph) part(doc graph.ID) *graph.ChangeSet {
-	cs, ok := g.docs[doc]
-	if !ok {
-		cs = &graph.ChangeSet{}
-		g.docs[doc] = cs
-	}
-	return cs
+// parts is the scratch store: a part under the key of its document's ID and its sequence
+// number, so that reading the keys in order gives each document's parts together.
+type parts struct {
+	db    *badger.DB
+	batch *badger.WriteBatch
+	seq   uint64
 }
 
-// add adds one line of JSON.
-func (g *importGraph) add(line []byte) error {
-	var head struct {
-		Type string `json:"type"`
+func openParts(dir string) (*parts, error) {
+	// Written once and read once in order: no compactions (L0 keeps every table, and never
+	// stalls the writes), no compression.
+	opts := badger.DefaultOptions(dir).WithLogger(nil).
+		WithMemTableSize(16 << 20).WithNumMemtables(2).WithBlockCacheSize(8 << 20).
+		WithNumCompactors(0).WithNumLevelZeroTables(1 << 16).WithNumLevelZeroTablesStall(1 << 17).
+		WithCompression(options.None)
+	db, err := badger.Open(opts)
+	if err != nil {
+		return nil, fmt.Errorf("open scratch store: %w", err)
 	}
-	if err := json.Unmarshal(line, &head); err != nil {
+	return &parts{db: db, batch: db.NewWriteBatch()}, nil
+}
+
+func (p *parts) close() {
+	p.batch.Cancel()
+	p.db.Close()
+}
+
+// put keeps the part of document doc.
+func (p *parts) put(doc graph.ID, pt part) error {
+	u, err := uuid.Parse(string(doc))
+	if err != nil {
+		return badLine{fmt.Errorf("document %q: %w", doc, err)}
+	}
+	v, err := json.Marshal(pt)
+	if err != nil {
 		return err
 	}
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
-	switch head.Type {
-	case typeNode:
-		var r nodeRecord
-		if err := dec.Decode(&r); err != nil {
-			return err
-		}
-		return g.addNode(&r)
-	case typeEdge:
-		var r edgeRecord
-		if err := dec.Decode(&r); err != nil {
-			return err
-		}
-		return g.addEdge(&r)
-	}
-	return fmt.Errorf("type %q: want %q or %q", head.Type, typeNode, typeEdge)
+	p.seq++
+	return p.batch.Set(binary.BigEndian.AppendUint64(u[:], p.seq), v)
 }
 
-func (g *importGraph) addNode(r *nodeRecord) error {
-	n := r.node()
+// lineRecord is a line of either type, read in one pass: a node's fields with an edge's.
+// Edges' ends decode into From and To, strings as tenures' dates are.
+type lineRecord struct {
+	nodeRecord
+	Relation graph.Relation   `json:"relation"`
+	Evidence []evidenceRecord `json:"evidence"`
+}
+
+// add reads one line of JSON and keeps its parts, counting its node or edge in sum.
+func (p *parts) add(line []byte, sum *ImportSummary) error {
+	var r lineRecord
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&r); err != nil {
+		return badLine{err}
+	}
+	switch r.Type {
+	case typeNode:
+		sum.Nodes++
+		return p.addNode(&r.nodeRecord)
+	case typeEdge:
+		sum.Edges++
+		return p.addEdge(&edgeRecord{
+			Type: r.Type, From: graph.ID(r.From), Relation: r.Relation, To: graph.ID(r.To),
+			Evidence: r.Evidence, Documents: r.Documents,
+		})
+	}
+	return badLine{fmt.Errorf("type %q: want %q or %q", r.Type, typeNode, typeEdge)}
+}
+
+func (p *parts) addNode(r *nodeRecord) error {
+	kind := graph.ParseKind(r.Kind)
 	switch {
-	case n.ID == "":
-		return errors.New("node without an id")
-	case n.Kind == graph.KindUnknown:
-		return fmt.Errorf("node %s: kind %q", n.ID, r.Kind)
-	case n.Kind == graph.KindDocument:
-		cs := g.part(n.ID)
-		if cs.Document.ID != "" {
-			return fmt.Errorf("document %s: twice", n.ID)
-		}
-		cs.Document = n
+	case r.ID == "":
+		return badLine{errors.New("node without an id")}
+	case kind == graph.KindUnknown:
+		return badLine{fmt.Errorf("node %s: kind %q", r.ID, r.Kind)}
+	case kind == graph.KindDocument:
+		return p.put(r.ID, part{Node: r})
 	case len(r.Documents) == 0:
-		return fmt.Errorf("node %s: no document describes it", n.ID)
-	default:
-		g.part(r.Documents[0]).Nodes = append(g.part(r.Documents[0]).Nodes, n)
-		// The merge takes the fullest name, the earliest start and the latest end, and needs
-		// every part planned for the node to be; these keep it so. The rest comes from the first.
-		rest := graph.Node{ID: n.ID, Kind: n.Kind, Name: n.Name, Start: n.Start, End: n.End, Planned: n.Planned}
-		for _, doc := range r.Documents[1:] {
-			g.part(doc).Nodes = append(g.part(doc).Nodes, rest)
+		return badLine{fmt.Errorf("node %s: no document describes it", r.ID)}
+	}
+	docs := r.Documents
+	r.Documents = nil
+	if err := p.put(docs[0], part{Node: r}); err != nil {
+		return err
+	}
+	// The merge takes the fullest name, the earliest start and the latest end, and needs every
+	// part planned for the node to be; these keep it so. The rest comes from the first.
+	rest := &nodeRecord{ID: r.ID, Kind: r.Kind, Name: r.Name, Start: r.Start, End: r.End, Planned: r.Planned}
+	for _, doc := range docs[1:] {
+		if err := p.put(doc, part{Node: rest}); err != nil {
+			return err
 		}
 	}
-	g.nodes++
 	return nil
 }
 
-func (g *importGraph) addEdge(r *edgeRecord) error {
+func (p *parts) addEdge(r *edgeRecord) error {
 	if r.From == "" || r.To == "" || r.Relation == "" {
-		return fmt.Errorf("edge %s %s %s: an end or the relation is missing", r.From, r.Relation, r.To)
+		return badLine{fmt.Errorf("edge %s %s %s: an end or the relation is missing", r.From, r.Relation, r.To)}
 	}
 	// An edge written by hand may leave its documents to its evidence.
 	docs := r.Documents
@@ -175,39 +230,86 @@ func (g *importGraph) addEdge(r *edgeRecord) error {
 		docs = slices.Compact(docs)
 	}
 	if len(docs) == 0 {
-		return fmt.Errorf("edge %s %s %s: no document states it", r.From, r.Relation, r.To)
+		return badLine{fmt.Errorf("edge %s %s %s: no document states it", r.From, r.Relation, r.To)}
 	}
-	evidence := map[graph.ID][]graph.Evidence{}
+	evidence := map[graph.ID][]evidenceRecord{}
 	for _, ev := range r.Evidence {
 		if !slices.Contains(docs, ev.Document) {
-			return fmt.Errorf("edge %s %s %s: evidence from document %q, which is not among its documents", r.From, r.Relation, r.To, ev.Document)
+			return badLine{fmt.Errorf("edge %s %s %s: evidence from document %q, which is not among its documents", r.From, r.Relation, r.To, ev.Document)}
 		}
-		evidence[ev.Document] = append(evidence[ev.Document], graph.Evidence{Document: ev.Document, Sentence: ev.Sentence, Offset: ev.Offset, Confidence: ev.Confidence})
+		evidence[ev.Document] = append(evidence[ev.Document], ev)
 	}
 	for _, doc := range docs {
-		cs := g.part(doc)
-		cs.Edges = append(cs.Edges, graph.Edge{From: r.From, Relation: r.Relation, To: r.To, Evidence: evidence[doc]})
+		e := &edgeRecord{From: r.From, Relation: r.Relation, To: r.To, Evidence: evidence[doc]}
+		if err := p.put(doc, part{Edge: e}); err != nil {
+			return err
+		}
 	}
-	g.edges++
 	return nil
 }
 
-// order returns the documents in ID order, so that imports of the same lines write alike.
-func (g *importGraph) order() []graph.ID {
-	docs := make([]graph.ID, 0, len(g.docs))
-	for doc := range g.docs {
-		docs = append(docs, doc)
+// each calls fn with each document's change set, in ID order, or with why it has none.
+func (p *parts) each(ctx context.Context, fn func(graph.ID, *graph.ChangeSet, error) error) error {
+	if err := p.batch.Flush(); err != nil {
+		return fmt.Errorf("write scratch store: %w", err)
 	}
-	slices.Sort(docs)
-	return docs
+	return p.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		defer it.Close()
+		var doc uuid.UUID
+		var c *changeSet
+		done := func() error {
+			if c.bad == nil && c.cs.Document.ID == "" {
+				c.bad = errors.New("named by nodes or edges but has no line of its own")
+			}
+			return fn(graph.ID(doc.String()), &c.cs, c.bad)
+		}
+		for it.Rewind(); it.Valid(); it.Next() {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			key := it.Item().Key()
+			if c == nil || !bytes.Equal(key[:len(doc)], doc[:]) {
+				if c != nil {
+					if err := done(); err != nil {
+						return err
+					}
+				}
+				doc, c = uuid.UUID(key[:len(doc)]), &changeSet{}
+			}
+			var pt part
+			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &pt) }); err != nil {
+				return fmt.Errorf("read scratch store: %w", err)
+			}
+			c.add(pt)
+		}
+		if c == nil {
+			return nil
+		}
+		return done()
+	})
 }
 
-// changeSet returns document doc's part, dropping it from memory.
-func (g *importGraph) changeSet(doc graph.ID) (*graph.ChangeSet, error) {
-	cs := g.docs[doc]
-	delete(g.docs, doc)
-	if cs.Document.ID == "" {
-		return nil, fmt.Errorf("document %s: named by nodes or evidence but has no line of its own", doc)
+// changeSet gathers the parts of one document, and what makes them unfit to store.
+type changeSet struct {
+	cs  graph.ChangeSet
+	bad error
+}
+
+func (c *changeSet) add(pt part) {
+	switch {
+	case pt.Node != nil && graph.ParseKind(pt.Node.Kind) == graph.KindDocument:
+		if c.cs.Document.ID != "" {
+			c.bad = errors.New("two lines of its own")
+		}
+		c.cs.Document = pt.Node.node()
+	case pt.Node != nil:
+		c.cs.Nodes = append(c.cs.Nodes, pt.Node.node())
+	case pt.Edge != nil:
+		e := graph.Edge{From: pt.Edge.From, Relation: pt.Edge.Relation, To: pt.Edge.To}
+		for _, ev := range pt.Edge.Evidence {
+			e.Evidence = append(e.Evidence, graph.Evidence{Document: ev.Document, Sentence: ev.Sentence, Offset: ev.Offset, Confidence: ev.Confidence})
+		}
+		c.cs.Edges = append(c.cs.Edges, e)
 	}
-	return cs, nil
 }

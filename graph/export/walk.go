@@ -51,11 +51,15 @@ type page struct {
 // documents that state it, one edge at a time: a country's edges alone can be more than a
 // writer should hold.
 func (p *page) eachEdge(fn func(i int, e graph.Edge, documents []graph.ID) error) error {
+	return p.st.EachEdge(p.ctx, p.ids(), fn)
+}
+
+func (p *page) ids() []graph.ID {
 	ids := make([]graph.ID, len(p.nodes))
 	for i, n := range p.nodes {
 		ids[i] = n.ID
 	}
-	return p.st.EachEdge(p.ctx, ids, fn)
+	return ids
 }
 
 // walk calls fn with every page of nodes of the kinds, none empty, kind by kind, each in ID order, with the
@@ -70,11 +74,7 @@ func walk(ctx context.Context, st graph.Store, kinds []graph.Kind, documents boo
 			}
 			p := &page{ctx: ctx, st: st, nodes: nodes.Nodes}
 			if documents && len(p.nodes) > 0 {
-				ids := make([]graph.ID, len(p.nodes))
-				for i, n := range p.nodes {
-					ids[i] = n.ID
-				}
-				if p.documents, err = st.NodeDocuments(ctx, ids); err != nil {
+				if p.documents, err = st.NodeDocuments(ctx, p.ids()); err != nil {
 					return err
 				}
 			}
