@@ -16,7 +16,7 @@ import (
 // loading the corpus again into the new store finds every document unchanged.
 func TestExportImportRoundTrip(t *testing.T) {
 	ctx := context.Background()
-	loaded, imported := t.TempDir(), t.TempDir()
+	loaded, imported := t.TempDir(), filepath.Join(t.TempDir(), "imported")
 	var stderr bytes.Buffer
 	if code := run(ctx, []string{"load", "--data", loaded, corpus}, io.Discard, &stderr); code != 0 {
 		t.Fatalf("load exited with %d:\n%s", code, stderr.String())
@@ -31,6 +31,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 	want := dumpStore(t, loaded)
 	if got := dumpStore(t, imported); got != want || want == "" {
 		t.Errorf("the imported store differs from the loaded one:\n%s", lineDiff(want, got))
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(imported), "*")); len(left) != 1 {
+		t.Errorf("import left %v beside the store", left)
 	}
 
 	var again bytes.Buffer
@@ -74,6 +77,7 @@ func TestImportBadLines(t *testing.T) {
 		`{"type":"triangle"}` + "\n",
 		`{"type":"node","id":"6f1c9a52-8d0e-4b7a-9f3e-2a1d5c7b9e40","kind":"Dragon","documents":["x"]}` + "\n",
 		`{"type":"edge","from":"a","relation":"part-of","to":"b"}` + "\n",
+		`{"type":"node","id":"9e0c5b7a-2f1d-5c3e-8a4b-6d7e8f901234","kind":"Person","name":"Nobody","documents":["1f2e3d4c-5b6a-5978-8695-a4b3c2d1e0f9"]}` + "\n",
 	}
 	spoiled := strings.Join(lines[:3], "") + strings.Join(bad, "") + strings.Join(lines[3:], "")
 	path := filepath.Join(t.TempDir(), "spoiled.jsonl")
@@ -88,6 +92,9 @@ func TestImportBadLines(t *testing.T) {
 		if !errorLine(stderr.String(), path, "line "+strconv.Itoa(line)+":", reason) {
 			t.Errorf("no error for line %d (%s):\n%s", line, reason, stderr.String())
 		}
+	}
+	if !errorLine(stderr.String(), path, "document 1f2e3d4c-5b6a-5978-8695-a4b3c2d1e0f9:", "no line of its own") {
+		t.Errorf("no error for the document named only by a node:\n%s", stderr.String())
 	}
 	if want := dumpStore(t, loaded); dumpStore(t, imported) != want {
 		t.Errorf("the good lines did not give the loaded graph:\n%s", lineDiff(want, dumpStore(t, imported)))
