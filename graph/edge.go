@@ -25,6 +25,35 @@ const (
 	RelMentionedIn        Relation = "mentioned-in"        // any node → Document
 )
 
+// RelationKinds is a relation with the kinds of node its edges leave.
+type RelationKinds struct {
+	Relation Relation
+	From     []Kind
+}
+
+// Relations lists every relation of the graph, as above, with the kinds of node it leaves:
+// what a schema for another database declares.
+var Relations = []RelationKinds{
+	{RelHolder, []Kind{KindTenure}},
+	{RelTenurePost, []Kind{KindTenure}},
+	{RelPostOrganization, []Kind{KindPost}},
+	{RelPostCountry, []Kind{KindPost}},
+	{RelCitizenOf, []Kind{KindPerson}},
+	{RelPartOf, []Kind{KindOrganization}},
+	{RelMemberOf, []Kind{KindCountry}},
+	{RelLocatedIn, []Kind{KindPlace}},
+	{RelHeldIn, []Kind{KindEvent}},
+	{RelAtVenue, []Kind{KindEvent}},
+	{RelInCountry, []Kind{KindEvent}},
+	{RelChairedBy, []Kind{KindEvent}},
+	{RelOrganizedBy, []Kind{KindEvent}},
+	{RelParticipant, []Kind{KindEvent}},
+	{RelParticipantOrg, []Kind{KindEvent}},
+	{RelParticipantCountry, []Kind{KindEvent}},
+	{RelEventPartOf, []Kind{KindEvent}},
+	{RelMentionedIn, Kinds},
+}
+
 // Evidence is where a fact was read: a sentence of a document and its byte offset in the
 // document's text, with the confidence of the rule that read it.
 type Evidence struct {

@@ -147,36 +147,6 @@ var nodeFields = []nodeField{
 	{"hash", "string", []graph.Kind{graph.KindDocument}, func(n *graph.Node) []literal { return text(n.Hash) }},
 }
 
-// A relation is a relation of the graph with the kinds of its subjects, whose types in the
-// schema list its predicate.
-type relation struct {
-	rel   graph.Relation
-	kinds []graph.Kind
-}
-
-// relations are every relation of the graph; TestRelations checks that none of package graph
-// is missing.
-var relations = []relation{
-	{graph.RelHolder, []graph.Kind{graph.KindTenure}},
-	{graph.RelTenurePost, []graph.Kind{graph.KindTenure}},
-	{graph.RelPostOrganization, []graph.Kind{graph.KindPost}},
-	{graph.RelPostCountry, []graph.Kind{graph.KindPost}},
-	{graph.RelCitizenOf, []graph.Kind{graph.KindPerson}},
-	{graph.RelPartOf, []graph.Kind{graph.KindOrganization}},
-	{graph.RelMemberOf, []graph.Kind{graph.KindCountry}},
-	{graph.RelLocatedIn, []graph.Kind{graph.KindPlace}},
-	{graph.RelHeldIn, []graph.Kind{graph.KindEvent}},
-	{graph.RelAtVenue, []graph.Kind{graph.KindEvent}},
-	{graph.RelInCountry, []graph.Kind{graph.KindEvent}},
-	{graph.RelChairedBy, []graph.Kind{graph.KindEvent}},
-	{graph.RelOrganizedBy, []graph.Kind{graph.KindEvent}},
-	{graph.RelParticipant, []graph.Kind{graph.KindEvent}},
-	{graph.RelParticipantOrg, []graph.Kind{graph.KindEvent}},
-	{graph.RelParticipantCountry, []graph.Kind{graph.KindEvent}},
-	{graph.RelEventPartOf, []graph.Kind{graph.KindEvent}},
-	{graph.RelMentionedIn, graph.Kinds},
-}
-
 // relationPredicate is the predicate of rel: its name with every character that is not a
 // lower-case letter, a digit or '_' made '_', so that DQL takes it without angle brackets.
 func relationPredicate(rel graph.Relation) string {
@@ -225,8 +195,8 @@ func schemaPredicates() []schemaPredicate {
 	for _, f := range nodeFields {
 		ps = append(ps, schemaPredicate{f.name, f.schema, kindNames(f.kinds)})
 	}
-	for _, r := range relations {
-		ps = append(ps, schemaPredicate{relationPredicate(r.rel), "[uid] @reverse", kindNames(r.kinds)})
+	for _, r := range graph.Relations {
+		ps = append(ps, schemaPredicate{relationPredicate(r.Relation), "[uid] @reverse", kindNames(r.From)})
 	}
 	return append(ps, linkPredicates...)
 }
