@@ -54,32 +54,13 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	return 0
 }
 
-// writeOutput calls write with standard output for "-", or else with a temporary file beside
-// path that takes path's name once write succeeds, so that a failed export leaves no file that
-// looks whole.
+// writeOutput calls write with standard output for "-", or else writes the file path whole or
+// not at all (export.WriteFile).
 func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "-" {
 		return write(stdout)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // fails once renamed
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	// CreateTemp makes a file that only its owner can read; an export is for other tools and
-	// people, so it gets the usual 0644.
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return os.Rename(f.Name(), path)
+	return export.WriteFile(path, write)
 }
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
