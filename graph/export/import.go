@@ -248,22 +248,51 @@ func (p *parts) addEdge(r *edgeRecord) error {
 	return nil
 }
 
-// each calls fn with each document's change set, in ID order, or with why it has none.
+// each calls fn with each document's change set, in ID order, or with why it has none. The
+// change sets are read from the scratch store and decoded while fn stores the ones before.
 func (p *parts) each(ctx context.Context, fn func(graph.ID, *graph.ChangeSet, error) error) error {
 	if err := p.batch.Flush(); err != nil {
 		return fmt.Errorf("write scratch store: %w", err)
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sets := make(chan *changeSet, 8)
+	read := make(chan error, 1)
+	go func() {
+		err := p.read(ctx, sets)
+		close(sets)
+		read <- err
+	}()
+	for c := range sets {
+		if err := fn(c.doc, &c.cs, c.bad); err != nil {
+			cancel()
+			for range sets { // until the reader has stopped, before the scratch store closes
+			}
+			<-read
+			return err
+		}
+	}
+	return <-read
+}
+
+// read sends each document's change set to sets, in ID order.
+func (p *parts) read(ctx context.Context, sets chan<- *changeSet) error {
 	return p.db.View(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.DefaultIteratorOptions)
 		defer it.Close()
-		var doc uuid.UUID
 		var c *changeSet
-		done := func() error {
+		send := func() error {
 			if c.bad == nil && c.cs.Document.ID == "" {
 				c.bad = errors.New("named by nodes or edges but has no line of its own")
 			}
-			return fn(graph.ID(doc.String()), &c.cs, c.bad)
+			select {
+			case sets <- c:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
+		var doc uuid.UUID
 		for it.Rewind(); it.Valid(); it.Next() {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -271,11 +300,12 @@ func (p *parts) each(ctx context.Context, fn func(graph.ID, *graph.ChangeSet, er
 			key := it.Item().Key()
 			if c == nil || !bytes.Equal(key[:len(doc)], doc[:]) {
 				if c != nil {
-					if err := done(); err != nil {
+					if err := send(); err != nil {
 						return err
 					}
 				}
-				doc, c = uuid.UUID(key[:len(doc)]), &changeSet{}
+				doc = uuid.UUID(key[:len(doc)])
+				c = &changeSet{doc: graph.ID(doc.String())}
 			}
 			var pt part
 			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &pt) }); err != nil {
@@ -286,12 +316,13 @@ func (p *parts) each(ctx context.Context, fn func(graph.ID, *graph.ChangeSet, er
 		if c == nil {
 			return nil
 		}
-		return done()
+		return send()
 	})
 }
 
 // changeSet gathers the parts of one document, and what makes them unfit to store.
 type changeSet struct {
+	doc graph.ID
 	cs  graph.ChangeSet
 	bad error
 }
