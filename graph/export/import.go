@@ -53,25 +53,10 @@ func Import(ctx context.Context, st graph.Store, r io.Reader, scratchDir string)
 	}
 	defer parts.close()
 
-	br := bufio.NewReaderSize(r, 1<<20)
-	for line := 1; ; line++ {
-		b, err := readLine(br)
-		if errors.Is(err, io.EOF) && len(b) == 0 {
-			break
-		}
-		if err != nil && !errors.Is(err, io.EOF) {
-			return sum, fmt.Errorf("line %d: %w", line, err)
-		}
-		if len(bytes.TrimSpace(b)) == 0 {
-			continue
-		}
-		if err := parts.add(b, &sum); err != nil {
-			var bad badLine
-			if !errors.As(err, &bad) {
-				return sum, fmt.Errorf("line %d: %w", line, err)
-			}
-			sum.Errors = append(sum.Errors, fmt.Errorf("line %d: %w", line, err))
-		}
+	err = parts.addLines(ctx, bufio.NewReaderSize(r, 1<<20), &sum)
+	sum.Nodes, sum.Edges = parts.nodes, parts.edges
+	if err != nil {
+		return sum, err
 	}
 	err = parts.each(ctx, func(doc graph.ID, cs *graph.ChangeSet, bad error) error {
 		if bad != nil {
@@ -89,6 +74,31 @@ func Import(ctx context.Context, st graph.Store, r io.Reader, scratchDir string)
 		return nil
 	})
 	return sum, err
+}
+
+// addLines reads the lines of br and keeps their parts; the errors of bad lines go to sum.
+func (p *parts) addLines(ctx context.Context, br *bufio.Reader, sum *ImportSummary) error {
+	for n := 1; ; n++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		b, err := readLine(br)
+		if errors.Is(err, io.EOF) && len(b) == 0 {
+			return nil
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+		if len(bytes.TrimSpace(b)) == 0 {
+			continue
+		}
+		if err := p.add(n, b); err != nil {
+			if !errors.As(err, new(badLine)) {
+				return fmt.Errorf("line %d: %w", n, err)
+			}
+			sum.Errors = append(sum.Errors, fmt.Errorf("line %d: %w", n, err))
+		}
+	}
 }
 
 // readLine reads one line without its line break, refusing lines over maxLine.
@@ -117,12 +127,13 @@ type part struct {
 	Edge *edgeRecord `json:"e,omitempty"`
 }
 
-// parts is the scratch store: a part under the key of its document's ID and its sequence
-// number, so that reading the keys in order gives each document's parts together.
+// parts is the scratch store: a part under the key of its document's ID and its line number
+// (a line gives a document one part at most), so that reading the keys in order gives each
+// document's parts together, in the order of the file.
 type parts struct {
-	db    *badger.DB
-	batch *badger.WriteBatch
-	seq   uint64
+	db           *badger.DB
+	batch        *badger.WriteBatch
+	nodes, edges int // lines read
 }
 
 func openParts(dir string) (*parts, error) {
@@ -144,8 +155,8 @@ func (p *parts) close() {
 	p.db.Close()
 }
 
-// put keeps the part of document doc.
-func (p *parts) put(doc graph.ID, pt part) error {
+// put keeps the part of document doc that line n gives.
+func (p *parts) put(doc graph.ID, n int, pt part) error {
 	u, err := uuid.Parse(string(doc))
 	if err != nil {
 		return badLine{fmt.Errorf("document %q: %w", doc, err)}
@@ -154,8 +165,7 @@ func (p *parts) put(doc graph.ID, pt part) error {
 	if err != nil {
 		return err
 	}
-	p.seq++
-	return p.batch.Set(binary.BigEndian.AppendUint64(u[:], p.seq), v)
+	return p.batch.Set(binary.BigEndian.AppendUint64(u[:], uint64(n)), v)
 }
 
 // lineRecord is a line of either type, read in one pass: a node's fields with an edge's.
@@ -166,8 +176,8 @@ type lineRecord struct {
 	Evidence []evidenceRecord `json:"evidence"`
 }
 
-// add reads one line of JSON and keeps its parts, counting its node or edge in sum.
-func (p *parts) add(line []byte, sum *ImportSummary) error {
+// add reads line n of JSON and keeps its parts.
+func (p *parts) add(n int, line []byte) error {
 	var r lineRecord
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
@@ -176,11 +186,11 @@ func (p *parts) add(line []byte, sum *ImportSummary) error {
 	}
 	switch r.Type {
 	case typeNode:
-		sum.Nodes++
-		return p.addNode(&r.nodeRecord)
+		p.nodes++
+		return p.addNode(n, &r.nodeRecord)
 	case typeEdge:
-		sum.Edges++
-		return p.addEdge(&edgeRecord{
+		p.edges++
+		return p.addEdge(n, &edgeRecord{
 			Type: r.Type, From: graph.ID(r.From), Relation: r.Relation, To: graph.ID(r.To),
 			Evidence: r.Evidence, Documents: r.Documents,
 		})
@@ -188,7 +198,7 @@ func (p *parts) add(line []byte, sum *ImportSummary) error {
 	return badLine{fmt.Errorf("type %q: want %q or %q", r.Type, typeNode, typeEdge)}
 }
 
-func (p *parts) addNode(r *nodeRecord) error {
+func (p *parts) addNode(n int, r *nodeRecord) error {
 	kind := graph.ParseKind(r.Kind)
 	switch {
 	case r.ID == "":
@@ -196,27 +206,27 @@ func (p *parts) addNode(r *nodeRecord) error {
 	case kind == graph.KindUnknown:
 		return badLine{fmt.Errorf("node %s: kind %q", r.ID, r.Kind)}
 	case kind == graph.KindDocument:
-		return p.put(r.ID, part{Node: r})
+		return p.put(r.ID, n, part{Node: r})
 	case len(r.Documents) == 0:
 		return badLine{fmt.Errorf("node %s: no document describes it", r.ID)}
 	}
-	docs := r.Documents
+	docs := slices.Compact(slices.Sorted(slices.Values(r.Documents)))
 	r.Documents = nil
-	if err := p.put(docs[0], part{Node: r}); err != nil {
+	if err := p.put(docs[0], n, part{Node: r}); err != nil {
 		return err
 	}
 	// The merge takes the fullest name, the earliest start and the latest end, and needs every
 	// part planned for the node to be; these keep it so. The rest comes from the first.
 	rest := &nodeRecord{ID: r.ID, Kind: r.Kind, Name: r.Name, Start: r.Start, End: r.End, Planned: r.Planned}
 	for _, doc := range docs[1:] {
-		if err := p.put(doc, part{Node: rest}); err != nil {
+		if err := p.put(doc, n, part{Node: rest}); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (p *parts) addEdge(r *edgeRecord) error {
+func (p *parts) addEdge(n int, r *edgeRecord) error {
 	if r.From == "" || r.To == "" || r.Relation == "" {
 		return badLine{fmt.Errorf("edge %s %s %s: an end or the relation is missing", r.From, r.Relation, r.To)}
 	}
@@ -226,9 +236,8 @@ func (p *parts) addEdge(r *edgeRecord) error {
 		for _, ev := range r.Evidence {
 			docs = append(docs, ev.Document)
 		}
-		slices.Sort(docs)
-		docs = slices.Compact(docs)
 	}
+	docs = slices.Compact(slices.Sorted(slices.Values(docs)))
 	if len(docs) == 0 {
 		return badLine{fmt.Errorf("edge %s %s %s: no document states it", r.From, r.Relation, r.To)}
 	}
@@ -241,7 +250,7 @@ func (p *parts) addEdge(r *edgeRecord) error {
 	}
 	for _, doc := range docs {
 		e := &edgeRecord{From: r.From, Relation: r.Relation, To: r.To, Evidence: evidence[doc]}
-		if err := p.put(doc, part{Edge: e}); err != nil {
+		if err := p.put(doc, n, part{Edge: e}); err != nil {
 			return err
 		}
 	}
