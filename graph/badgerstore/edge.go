@@ -326,15 +326,7 @@ func collectEdges(ctx context.Context, it *badger.Iterator, texts *texts, prefix
 func eachStatedEdge(ctx context.Context, it *badger.Iterator, texts *texts, prefix []byte, fn func(graph.Edge, []uuid.UUID) error) error {
 	var e graph.Edge
 	var docs []uuid.UUID
-	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		item := it.Item()
-		k, err := parseKey(item.Key())
-		if err != nil {
-			return err
-		}
+	err := scanItems(ctx, it, prefix, func(k parsedKey, item *badger.Item) error {
 		text, err := texts.get(k.Doc)
 		if err != nil {
 			return err
@@ -351,7 +343,7 @@ func eachStatedEdge(ctx context.Context, it *badger.Iterator, texts *texts, pref
 		if len(docs) > 0 && e.From == from && e.Relation == k.Relation && e.To == to {
 			e.Evidence = append(e.Evidence, evs...)
 			docs = append(docs, k.Doc)
-			continue
+			return nil
 		}
 		if len(docs) > 0 {
 			if err := fn(e, docs); err != nil {
@@ -360,11 +352,12 @@ func eachStatedEdge(ctx context.Context, it *badger.Iterator, texts *texts, pref
 		}
 		e = graph.Edge{From: from, Relation: k.Relation, To: to, Evidence: evs}
 		docs = []uuid.UUID{k.Doc}
+		return nil
+	})
+	if err != nil || len(docs) == 0 {
+		return err
 	}
-	if len(docs) > 0 {
-		return fn(e, docs)
-	}
-	return nil
+	return fn(e, docs)
 }
 
 // EachEdge calls fn with every out-edge of each node of ids in turn, the node's index in ids,

@@ -40,27 +40,15 @@ func mentionsOf(ctx context.Context, it *badger.Iterator, node uuid.UUID) ([]men
 // eachMention calls fn with each mentioned-in edge from node, in document order, reading
 // fragments through it; the evidence of a mention is valid during the call only.
 func eachMention(ctx context.Context, it *badger.Iterator, node uuid.UUID, fn func(mention) error) error {
-	prefix := fragmentPrefix(node)
-	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		k, err := parseKey(it.Item().Key())
-		if err != nil {
-			return err
-		}
-		err = it.Item().Value(func(v []byte) error {
+	return scanItems(ctx, it, fragmentPrefix(node), func(k parsedKey, item *badger.Item) error {
+		return item.Value(func(v []byte) error {
 			evidence, _, err := splitFragment(v)
 			if err != nil || len(evidence) == 0 {
 				return err
 			}
 			return fn(mention{node: node, doc: k.Doc, evidence: evidence})
 		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	})
 }
 
 // mentionsIn returns the mentioned-in edges to doc, in node order; none when doc is not a

@@ -235,16 +235,9 @@ func (s *Store) NodeDocuments(ctx context.Context, ids []graph.ID) ([][]graph.ID
 		it := keyIterator(txn, prefixFragment)
 		defer it.Close()
 		for i, id := range us {
-			prefix := fragmentPrefix(id)
-			for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				key := it.Item().Key()
-				if len(key) != len(prefix)+idLen {
-					return fmt.Errorf("fragment key %x: want %d bytes", key, len(prefix)+idLen)
-				}
-				docs[i] = append(docs[i], formatID(uuid.UUID(key[len(prefix):])))
+			err := scanKeys(ctx, it, fragmentPrefix(id), func(k parsedKey) { docs[i] = append(docs[i], formatID(k.Doc)) })
+			if err != nil {
+				return err
 			}
 		}
 		return nil

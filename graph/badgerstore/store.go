@@ -215,6 +215,15 @@ func keyIterator(txn *badger.Txn, prefix ...byte) *badger.Iterator {
 
 // scanKeys calls fn with every key under prefix, parsed, checking ctx as it goes.
 func scanKeys(ctx context.Context, it *badger.Iterator, prefix []byte, fn func(parsedKey)) error {
+	return scanItems(ctx, it, prefix, func(k parsedKey, _ *badger.Item) error {
+		fn(k)
+		return nil
+	})
+}
+
+// scanItems calls fn with every key under prefix, parsed, and its item, checking ctx as it
+// goes; an error from fn stops the scan and is returned.
+func scanItems(ctx context.Context, it *badger.Iterator, prefix []byte, fn func(parsedKey, *badger.Item) error) error {
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -223,7 +232,9 @@ func scanKeys(ctx context.Context, it *badger.Iterator, prefix []byte, fn func(p
 		if err != nil {
 			return err
 		}
-		fn(k)
+		if err := fn(k, it.Item()); err != nil {
+			return err
+		}
 	}
 	return nil
 }

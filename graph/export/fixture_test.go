@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -151,4 +152,14 @@ func outEdges(t *testing.T, st graph.Store, n *graph.Node) ([]graph.Edge, [][]gr
 		t.Fatal(err)
 	}
 	return edges, docs
+}
+
+// exportTo writes st in the format write and returns what it wrote.
+func exportTo(t *testing.T, write Stream, st graph.Store) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := write(context.Background(), st, &b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

@@ -49,22 +49,13 @@ func (e gmlElement) data() map[string]string {
 	return m
 }
 
-func exportGraphML(t *testing.T, st graph.Store) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := GraphML(context.Background(), st, &buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 // TestGraphML checks that the GraphML export has every person, organisation, country, place,
 // post and event with its attributes, every edge between them with its relation and evidence,
 // each tenure as a holds edge with its dates, and no document; that every attribute is
 // declared; and that two exports are the same bytes.
 func TestGraphML(t *testing.T) {
 	st := openFixture(t)
-	out := exportGraphML(t, st)
+	out := exportTo(t, GraphML, st)
 	var doc gmlDoc
 	if err := xml.Unmarshal(out, &doc); err != nil {
 		t.Fatalf("parse: %v\n%s", err, out)
@@ -202,7 +193,7 @@ func TestGraphML(t *testing.T) {
 		t.Errorf("the fixture has %d edges between kept nodes, want 9", len(wantEdges))
 	}
 
-	if again := exportGraphML(t, st); !bytes.Equal(out, again) {
+	if again := exportTo(t, GraphML, st); !bytes.Equal(out, again) {
 		t.Error("two exports of the same store differ")
 	}
 }
@@ -217,7 +208,7 @@ func TestGraphMLControlCharacters(t *testing.T) {
 		t.Fatal(err)
 	}
 	var doc gmlDoc
-	if err := xml.Unmarshal(exportGraphML(t, st), &doc); err != nil {
+	if err := xml.Unmarshal(exportTo(t, GraphML, st), &doc); err != nil {
 		t.Fatalf("parse: %v", err)
 	}
 	for _, n := range doc.Graph.Nodes {

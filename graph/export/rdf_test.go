@@ -50,15 +50,6 @@ func parseRDF(t *testing.T, b []byte) triples {
 	return tr
 }
 
-func exportRDF(t *testing.T, st graph.Store) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	if err := RDF(context.Background(), st, &b); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
 // everyNode reads every node of the store, kind by kind.
 func everyNode(t *testing.T, st graph.Store) []*graph.Node {
 	t.Helper()
@@ -109,7 +100,7 @@ func wantFields(n *graph.Node) map[string][]string {
 func TestRDF(t *testing.T) {
 	ctx := context.Background()
 	st := openFixture(t)
-	tr := parseRDF(t, exportRDF(t, st))
+	tr := parseRDF(t, exportTo(t, RDF, st))
 
 	nodes := everyNode(t, st)
 	if len(nodes) != 10 {
@@ -228,7 +219,7 @@ func sorted(ss []string) []string {
 // TestRDFStable checks that two exports of one store are the same bytes.
 func TestRDFStable(t *testing.T) {
 	st := openFixture(t)
-	a, b := exportRDF(t, st), exportRDF(t, st)
+	a, b := exportTo(t, RDF, st), exportTo(t, RDF, st)
 	if !bytes.Equal(a, b) {
 		t.Error("two exports of one store differ")
 	}
@@ -298,7 +289,7 @@ func TestDgraphSchema(t *testing.T) {
 		}
 	}
 
-	tr := parseRDF(t, exportRDF(t, openFixture(t)))
+	tr := parseRDF(t, exportTo(t, RDF, openFixture(t)))
 	for s, preds := range tr.objects {
 		for p, objects := range preds {
 			if p == "dgraph.type" {
