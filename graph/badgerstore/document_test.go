@@ -62,10 +62,7 @@ func TestPutDocumentThenRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []graph.ID
-	for _, e := range edges {
-		out = append(out, e.To)
-	}
+	out := otherEnds(edges, graph.Out)
 	wantOut := []graph.ID{council, minsk, lukashenko, tasmagambetov}
 	slices.Sort(wantOut)
 	if diff := cmp.Diff(wantOut, out); diff != "" {
@@ -75,10 +72,7 @@ func TestPutDocumentThenRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var in []graph.ID
-	for _, e := range edges {
-		in = append(in, e.From)
-	}
+	in := otherEnds(edges, graph.In)
 	wantIn := []graph.ID{sessionMinsk, sessionAstana}
 	slices.Sort(wantIn)
 	if diff := cmp.Diff(wantIn, in); diff != "" {

@@ -305,3 +305,12 @@ func rawKeys(t *testing.T, s *Store) map[string]string {
 	}
 	return kv
 }
+
+// otherEnds returns the end of each of edges that a read in direction dir reaches.
+func otherEnds(edges []graph.Edge, dir graph.Direction) []graph.ID {
+	var ends []graph.ID
+	for _, e := range edges {
+		ends = append(ends, e.Other(dir))
+	}
+	return ends
+}

@@ -58,10 +58,7 @@ func TestMentions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var from []graph.ID
-	for _, e := range in {
-		from = append(from, e.From)
-	}
+	from := otherEnds(in, graph.In)
 	wantFrom := []graph.ID{ivanov, petrov}
 	slices.Sort(wantFrom)
 	if diff := cmp.Diff(wantFrom, from); diff != "" {
