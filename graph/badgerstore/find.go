@@ -37,13 +37,19 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter, p graph.PageR
 	}
 	var page graph.Page
 	err = s.view(ctx, func(txn *badger.Txn) error {
+		x := s.newIndex(ctx, txn)
+		defer x.close()
+		sets := filterSets(x, f)
 		var ids []uuid.UUID // of the page
-		if kindOnly(f) {
+		if len(sets) == 0 && !filtersPlaceKind(f) {
+			// Every node of the kind: the page is read from where its cursor points in the
+			// kind index, and the total from the kind's counter, instead of listing the kind,
+			// which made a walk through every page take time in the square of its length.
 			if ids, page.HasNext, page.Total, err = kindPage(ctx, txn, f.Kind, after != nil, last, p.First); err != nil {
 				return err
 			}
 		} else {
-			all, err := s.findNodeIDs(ctx, txn, f)
+			all, err := s.findNodeIDs(ctx, txn, x, f, sets)
 			if err != nil {
 				return err
 			}
@@ -65,21 +71,6 @@ func (s *Store) FindNodes(ctx context.Context, f graph.NodeFilter, p graph.PageR
 		return graph.Page{}, fmt.Errorf("find %s nodes: %w", f.Kind, err)
 	}
 	return page, nil
-}
-
-// kindOnly reports whether f selects every node of its kind: then a page is read from where
-// its cursor points in the kind index, and the total from the kind's counter, instead of
-// listing the kind, which made a walk through every page take time in the square of its length.
-func kindOnly(f graph.NodeFilter) bool {
-	switch {
-	case f.Name != "":
-		return false
-	case f.Kind == graph.KindPlace:
-		return f.Country == "" && f.PlaceKind == ""
-	case f.Kind == graph.KindPerson || f.Kind == graph.KindPost:
-		return f.Post == "" && f.Organization == ""
-	}
-	return true
 }
 
 // kindPage returns up to first nodes of kind k in ID order, after last when hasLast, whether more
@@ -114,10 +105,9 @@ func kindPage(ctx context.Context, txn *badger.Txn, k graph.Kind, hasLast bool, 
 	return ids, more, int(n), err
 }
 
-// findNodeIDs returns the IDs of the nodes that match f, sorted.
-func (s *Store) findNodeIDs(ctx context.Context, txn *badger.Txn, f graph.NodeFilter) ([]uuid.UUID, error) {
-	x := s.newIndex(ctx, txn)
-	defer x.close()
+// filterSets returns the sets of nodes that the fields of f allow, from the indexes; none when f
+// names only a kind, and perhaps a place kind (filtersPlaceKind).
+func filterSets(x *index, f graph.NodeFilter) []idSet {
 	var sets []idSet
 	if f.Name != "" {
 		sets = append(sets, x.named(f.Name, f.Kind))
@@ -137,16 +127,25 @@ func (s *Store) findNodeIDs(ctx context.Context, txn *badger.Txn, f graph.NodeFi
 			sets = append(sets, posts)
 		}
 	}
+	return sets
+}
+
+// filtersPlaceKind reports whether f selects places by their kind, a merged scalar that takes
+// the nodes themselves.
+func filtersPlaceKind(f graph.NodeFilter) bool { return f.Kind == graph.KindPlace && f.PlaceKind != "" }
+
+// findNodeIDs returns the IDs of the nodes of f's kind in every one of sets (every node of the
+// kind when there are none) and of f's place kind, sorted.
+func (s *Store) findNodeIDs(ctx context.Context, txn *badger.Txn, x *index, f graph.NodeFilter, sets []idSet) ([]uuid.UUID, error) {
 	var ids []uuid.UUID
 	if len(sets) == 0 {
 		ids = x.kind(f.Kind)
 	} else {
 		ids = keep(x.ofKind(f.Kind, smallest(sets)), sets...)
 	}
-	if x.err != nil || f.Kind != graph.KindPlace || f.PlaceKind == "" {
+	if x.err != nil || !filtersPlaceKind(f) {
 		return ids, x.err
 	}
-	// The place kind is a merged scalar, so it takes the nodes themselves.
 	nodes, err := s.readNodes(ctx, txn, ids)
 	if err != nil {
 		return nil, err

@@ -166,11 +166,12 @@ func TestFindNodesPagesOfKind(t *testing.T) {
 	for _, kind := range graph.Kinds {
 		var want []graph.ID
 		err := s.view(ctx, func(txn *badger.Txn) error {
-			ids, err := s.findNodeIDs(ctx, txn, graph.NodeFilter{Kind: kind})
-			for _, id := range ids {
+			x := s.newIndex(ctx, txn)
+			defer x.close()
+			for _, id := range x.kind(kind) {
 				want = append(want, formatID(id))
 			}
-			return err
+			return x.err
 		})
 		if err != nil {
 			t.Fatal(err)
